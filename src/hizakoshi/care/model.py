@@ -1,0 +1,271 @@
+"""Typed values that flow through the core: the person's answers and the assessment.
+
+Everything here is plain data (pydantic models, frozen). The engine (`care.assess`) takes an
+`Answers` and returns an `Assessment`; the web page, the JSON API and the CLI all go through it.
+Texts the person reads are `Text` pairs (Japanese and English); `Assessment.localized(lang)`
+turns every `Text` into a plain string for one language.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Lang = Literal["ja", "en"]
+LANGS: tuple[Lang, ...] = ("ja", "en")
+
+YesNoUnknown = Literal["yes", "no", "unknown"]
+Duration = Literal["under_6w", "6w_3m", "3m_6m", "6m_1y", "over_1y", "unknown"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(Frozen):
+    """One sentence or phrase in both languages. Written by us, never copied from a source."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def format(self, **params: object) -> Text:
+        return Text(ja=self.ja.format(**params), en=self.en.format(**params))
+
+
+# --- Answers -----------------------------------------------------------------------------------
+# Field names are the question ids of care/content/questions.yaml (a test keeps them in step).
+# None means "not asked" (hidden by shown_if) or "not answered / don't know" for optional numbers.
+
+
+class Answers(Frozen):
+    # about you
+    age: int
+    sex: Literal["female", "male", "other"]
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    desk_work: Literal["yes", "no"]
+    activity: Literal["low", "some", "active"]
+    # red-flag screen
+    urgent_signs: tuple[str, ...] = ()
+    other_signs: tuple[str, ...] = ()
+    # knee
+    knee_side: Literal["left", "right", "both"]
+    knee_pain: int
+    knee_duration: Duration
+    knee_activities: tuple[str, ...] = ()
+    knee_swelling: YesNoUnknown
+    knee_warmth: YesNoUnknown
+    knee_locking: YesNoUnknown
+    knee_giving_way: YesNoUnknown
+    knee_crepitus: YesNoUnknown
+    knee_stiffness_min: int | None = None
+    knee_recent_injury: Literal["yes", "no"]
+    knee_injury_four_steps: Literal["yes", "no", "unknown"] | None = None
+    knee_injury_bend: Literal["yes", "no", "unknown"] | None = None
+    knee_injury_deformity: YesNoUnknown | None = None
+    # back
+    back_pain: int
+    back_duration: Duration
+    back_leg_symptoms: Literal["none", "buttock", "thigh", "below_knee", "unknown"]
+    back_worse_sitting: YesNoUnknown
+    back_eases_sitting_forward: YesNoUnknown
+    back_after_walking: YesNoUnknown
+    morning_both_ease: YesNoUnknown
+    # timing
+    first: Literal["knee", "back", "same_time", "unknown"]
+    gap_months: int | None = None
+    # balance and general
+    unsteady: YesNoUnknown
+    falls_past_year: YesNoUnknown
+    weight_change: Literal["gained", "stable", "lost", "unknown"]
+    legs_feel_weak: YesNoUnknown
+    # what they have tried
+    tried: tuple[str, ...] = ()
+    selfcare_months: int | None = None
+    selfcare_helped: Literal["yes", "a_little", "no", "unknown"] | None = None
+    # impact
+    daily_life: Literal["little", "moderate", "severe"]
+
+
+# --- Assessment --------------------------------------------------------------------------------
+
+
+class Urgency(StrEnum):
+    """Ordered from most to least urgent (see URGENCY_ORDER)."""
+
+    EMERGENCY = "emergency"  # go to hospital now / call 119
+    WITHIN_DAYS = "within_days"  # see a doctor within a few days; pause self-care
+    SOON = "soon"  # book a routine visit; gentle self-care may go on
+    NONE = "none"
+
+
+URGENCY_ORDER: tuple[Urgency, ...] = (
+    Urgency.EMERGENCY,
+    Urgency.WITHIN_DAYS,
+    Urgency.SOON,
+    Urgency.NONE,
+)
+
+
+class Pattern(StrEnum):
+    KNEE_ORIGIN = "knee_origin"
+    BACK_ORIGIN = "back_origin"
+    CONCURRENT = "concurrent"
+    UNDETERMINED = "undetermined"
+
+
+class RedFlagHit(Frozen):
+    id: str
+    urgency: Urgency
+    sign: Text  # what the person told us, in plain words
+    why: Text  # why it matters, without naming a diagnosis as certain
+    source: str
+
+
+class Triage(Frozen):
+    urgency: Urgency
+    hits: tuple[RedFlagHit, ...]
+    headline: Text
+    what_to_do: tuple[Text, ...]  # for an emergency this includes calling 119
+    self_care_paused: bool  # True for emergency and within_days: no exercise plan is given
+
+
+class Reason(Frozen):
+    id: str
+    points_to: Pattern
+    weight: float
+    text: Text  # built from the person's own answers
+    source: str
+
+
+class PatternResult(Frozen):
+    pattern: Pattern
+    likelihood: Literal["likely", "possible", "undetermined"]
+    scores: dict[str, float]  # pattern value -> summed weight, for transparency
+    reasons: tuple[Reason, ...]
+    summary: Text
+    confirm: Text  # always: a clinician should confirm
+    hip_note: Text | None = None  # when features fit hip disease presenting as knee pain
+
+
+class Priority(Frozen):
+    focus: Literal["knee", "back", "both"]
+    headline: Text
+    why: Text
+
+
+class Dosage(Frozen):
+    hold_seconds: int | None = None
+    reps: int | None = None
+    sets: int
+    times_per_day: int
+    per_side: bool = False
+    text: Text
+
+
+class PlannedExercise(Frozen):
+    id: str
+    name: Text
+    targets: Literal["knee", "back", "both", "balance"]
+    dosage: Dosage
+    why: Text
+    caution: Text | None = None  # a modification because of the person's answers
+    source: str
+
+
+class WalkingPlan(Frozen):
+    minutes_per_day: int
+    days_per_week: int
+    text: Text
+    water_walking: Text
+    source: str
+
+
+class Plan(Frozen):
+    exercises: tuple[PlannedExercise, ...]
+    walking: WalkingPlan
+    stop_rule: Text  # pain-monitoring model
+    note: Text  # e.g. pain may rise a little at first
+    source: str
+
+
+class ThermalAdvice(Frozen):
+    site: Literal["knee", "back", "both"]
+    choice: Literal["heat", "cold", "either", "avoid_both"]
+    text: Text
+    how: Text  # temperature / duration limits
+    cautions: tuple[Text, ...]
+    rule_id: str
+    source: str
+
+
+class WeightResult(Frozen):
+    bmi: float | None
+    over_cutoff: bool | None  # BMI >= 25 (JASSO); None when height or weight unknown
+    knee_load_per_kg: float  # ~4 kg less knee load per kg lost, every step
+    examples: tuple[tuple[float, float], ...]  # (kg lost, kg less load per step)
+    target_5pct_kg: float | None
+    target_10pct_kg: float | None
+    text: Text
+    pace: Text
+    source: str
+
+
+class Tip(Frozen):
+    id: str
+    topic: Literal["daily", "home", "walking", "nutrition", "education"]
+    text: Text
+    why: Text  # which answer selected it
+    source: str
+
+
+class MedicalOption(Frozen):
+    id: str
+    name: Text
+    text: Text
+    evidence: Text
+    insurance: Literal["covered", "partly", "not_covered"]
+    disclosure: Text | None = None  # required notes for 自由診療 / unapproved treatments
+    source: str
+
+
+class Referral(Frozen):
+    headline: Text
+    reasons: tuple[Text, ...]
+    six_month_rule: bool  # long self-care without improvement (the article's rule)
+    options: tuple[MedicalOption, ...]
+    source: str
+
+
+class Assessment(Frozen):
+    engine_version: str
+    content_hash: str
+    triage: Triage
+    pattern: PatternResult
+    priority: Priority | None  # None when self-care is paused
+    plan: Plan | None  # None when self-care is paused (emergency, within_days)
+    thermal: tuple[ThermalAdvice, ...]  # empty when self-care is paused
+    weight: WeightResult
+    tips: tuple[Tip, ...]
+    referral: Referral
+    education: tuple[Text, ...]  # the three mechanisms, briefly
+    disclaimer: Text  # self-care support, not a diagnosis
+
+    def localized(self, lang: Lang) -> dict[str, Any]:
+        """The assessment as JSON-ready data with every Text resolved to one language."""
+        return _localize(self.model_dump(mode="json"), lang)
+
+
+def _localize(value: Any, lang: Lang) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"ja", "en"} and all(isinstance(v, str) for v in value.values()):
+            return value[lang]
+        return {k: _localize(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_localize(v, lang) for v in value]
+    return value

@@ -1,0 +1,325 @@
+"""The self-check questions as data, and the one validator every door uses.
+
+The web form, the JSON API and the CLI all hand raw answers (strings or JSON values) to
+`parse_answers`, so an impossible value gets the same field-level message everywhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import model_validator
+
+from hizakoshi.care.model import Answers, Frozen, Text
+from hizakoshi.care.yamlfile import load_yaml_model
+
+# Error messages are defined once; tests assert on these constants.
+MSG_REQUIRED = Text(ja="この質問に答えてください。", en="Please answer this question.")
+MSG_NOT_A_NUMBER = Text(ja="数字で入力してください。", en="Please enter a number.")
+MSG_NOT_WHOLE = Text(ja="整数で入力してください。", en="Please enter a whole number.")
+MSG_RANGE = Text(
+    ja="{min}から{max}までの数字で入力してください。",
+    en="Please enter a number from {min} to {max}.",
+)
+MSG_CHOICE = Text(ja="選択肢の中から選んでください。", en="Please choose one of the options.")
+MSG_EXCLUSIVE = Text(
+    ja="「{option}」はほかの答えと一緒に選べません。",
+    en='"{option}" cannot be chosen together with other answers.',
+)
+MSG_UNKNOWN_FIELD = Text(ja="この項目は質問にありません。", en="There is no such question.")
+MSG_NOT_APPLICABLE = Text(
+    ja="ほかの答えから、この質問は当てはまりません。",
+    en="This question does not apply, given your other answers.",
+)
+
+
+class Option(Frozen):
+    value: str
+    label: Text
+
+
+class Question(Frozen):
+    id: str
+    type: Literal["integer", "number", "choice", "multi"]
+    label: Text
+    help: Text | None = None
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    options: tuple[Option, ...] = ()
+    exclusive: tuple[str, ...] = ()
+    required: bool
+    shown_if: dict[str, tuple[str, ...]] | None = None
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Question:
+        numeric = self.type in ("integer", "number")
+        if numeric and (self.min is None or self.max is None or self.min > self.max):
+            raise ValueError("numeric questions need min <= max")
+        if not numeric and not self.options:
+            raise ValueError("choice and multi questions need options")
+        values = {o.value for o in self.options}
+        if len(values) != len(self.options):
+            raise ValueError("option values must be unique")
+        if not set(self.exclusive) <= values:
+            raise ValueError("exclusive names an option that does not exist")
+        return self
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+    def option_label(self, value: str) -> Text | None:
+        return next((o.label for o in self.options if o.value == value), None)
+
+
+class Step(Frozen):
+    id: str
+    title: Text
+    intro: Text | None = None
+    questions: tuple[Question, ...]
+
+
+class QuestionSet(Frozen):
+    version: int
+    steps: tuple[Step, ...]
+
+    @model_validator(mode="after")
+    def _check_references(self) -> QuestionSet:
+        seen: dict[str, Question] = {}
+        for step in self.steps:
+            for q in step.questions:
+                if q.id in seen:
+                    raise ValueError(f"question id {q.id!r} is used twice")
+                for other, wanted in (q.shown_if or {}).items():
+                    # shown_if may only look back, so one step never depends on a later one.
+                    if other not in seen:
+                        raise ValueError(f"{q.id}.shown_if names {other!r}, not an earlier question")
+                    if not set(wanted) <= set(seen[other].values):
+                        raise ValueError(f"{q.id}.shown_if names a value {other} does not have")
+                seen[q.id] = q
+        return self
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for step in self.steps for q in step.questions}
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+
+@cache
+def question_set() -> QuestionSet:
+    return load_yaml_model("questions.yaml", QuestionSet)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    code: str
+    message: Text
+
+
+class InvalidAnswers(ValueError):
+    """Raised with every problem found, keyed by question id ("__all__" for the whole input)."""
+
+    def __init__(self, errors: dict[str, list[FieldError]]) -> None:
+        super().__init__(", ".join(f"{k}: {v[0].code}" for k, v in errors.items()))
+        self.errors = errors
+
+    def localized(self, lang: Literal["ja", "en"]) -> dict[str, list[str]]:
+        return {k: [e.message.get(lang) for e in v] for k, v in self.errors.items()}
+
+
+def is_shown(question: Question, values: Mapping[str, Any]) -> bool:
+    """Whether a question applies, given the (already cleaned) answers before it."""
+    for other, wanted in (question.shown_if or {}).items():
+        answer = values.get(other)
+        given = answer if isinstance(answer, tuple | list) else (answer,)
+        if not set(given) & set(wanted):
+            return False
+    return True
+
+
+def prune_hidden(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop answers to questions that no longer apply (after the person went back and changed
+    an earlier answer), so a stale answer is never held against them."""
+    kept: dict[str, Any] = {}
+    for qid, question in question_set().questions.items():
+        if qid in raw and is_shown(question, _clean_for_condition(kept)):
+            kept[qid] = raw[qid]
+    return kept
+
+
+def _clean_for_condition(raw: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+def clean_answers(
+    raw: Mapping[str, Any], only: Iterable[str] | None = None
+) -> tuple[dict[str, Any], dict[str, list[FieldError]]]:
+    """Check raw answers against the questions. Returns (clean values, errors).
+
+    `only` limits the check to some question ids (one step of the form); the other answers in
+    `raw` still decide which questions are shown.
+    """
+    questions = question_set().questions
+    wanted = set(questions) if only is None else set(only)
+    errors: dict[str, list[FieldError]] = {}
+    values: dict[str, Any] = {}
+    for key in raw:
+        if key not in questions:
+            errors[key] = [FieldError("unknown_field", MSG_UNKNOWN_FIELD)]
+    for qid, question in questions.items():
+        present = qid in raw and not _is_blank(raw[qid])
+        if not is_shown(question, values):
+            if present and qid in wanted:
+                errors[qid] = [FieldError("not_applicable", MSG_NOT_APPLICABLE)]
+            continue
+        if not present:
+            if question.required and qid in wanted:
+                errors[qid] = [FieldError("required", MSG_REQUIRED)]
+            values[qid] = () if question.type == "multi" else None
+            continue
+        try:
+            values[qid] = _clean_one(question, raw[qid])
+        except _Invalid as problem:
+            values[qid] = () if question.type == "multi" else None
+            if qid in wanted:
+                errors[qid] = [problem.error]
+    return values, errors
+
+
+def parse_answers(raw: Mapping[str, Any]) -> Answers:
+    """The whole answer set, validated, as the typed value the engine takes."""
+    if not isinstance(raw, Mapping):
+        raise InvalidAnswers(
+            {"__all__": [FieldError("not_an_object", Text(ja="JSONオブジェクトが必要です。",
+                                                           en="A JSON object is required."))]}
+        )
+    values, errors = clean_answers(raw)
+    if errors:
+        raise InvalidAnswers(errors)
+    return Answers(**{k: v for k, v in values.items() if v is not None})
+
+
+class _Invalid(Exception):
+    def __init__(self, error: FieldError) -> None:
+        self.error = error
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return unicodedata.normalize("NFKC", value).strip() == ""
+    return isinstance(value, list | tuple) and len(value) == 0
+
+
+def _clean_one(question: Question, value: Any) -> Any:
+    if question.type in ("integer", "number"):
+        return _clean_number(question, value)
+    if question.type == "choice":
+        if not isinstance(value, str) or value not in question.values:
+            raise _Invalid(FieldError("invalid_choice", MSG_CHOICE))
+        return value
+    return _clean_multi(question, value)
+
+
+def _clean_number(question: Question, value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER))
+    if isinstance(value, str):
+        # Full-width digits (６５) are common on Japanese phones: NFKC folds them to ASCII.
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        try:
+            value = float(text)
+        except ValueError:
+            raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER)) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER))
+    if question.type == "integer":
+        if value != int(value):
+            raise _Invalid(FieldError("not_whole", MSG_NOT_WHOLE))
+        value = int(value)
+    assert question.min is not None and question.max is not None
+    if not question.min <= value <= question.max:
+        lo, hi = _fmt(question.min), _fmt(question.max)
+        raise _Invalid(FieldError("out_of_range", MSG_RANGE.format(min=lo, max=hi)))
+    return value
+
+
+def _clean_multi(question: Question, value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+        raise _Invalid(FieldError("invalid_choice", MSG_CHOICE))
+    if not set(items) <= set(question.values):
+        raise _Invalid(FieldError("invalid_choice", MSG_CHOICE))
+    chosen = tuple(v for v in question.values if v in items)  # option order, no duplicates
+    for excl in question.exclusive:
+        if excl in chosen and len(chosen) > 1:
+            label = question.option_label(excl)
+            assert label is not None
+            message = Text(
+                ja=MSG_EXCLUSIVE.ja.format(option=label.ja),
+                en=MSG_EXCLUSIVE.en.format(option=label.en),
+            )
+            raise _Invalid(FieldError("exclusive", message))
+    return chosen
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of the answers, generated from the questions."""
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    conditional: list[dict[str, Any]] = []
+    for q in question_set().questions.values():
+        props[q.id] = _schema_for(q)
+        if q.shown_if:
+            cond = {
+                "properties": {
+                    k: {"enum": list(v)} if _is_single(k) else {"contains": {"enum": list(v)}}
+                    for k, v in q.shown_if.items()
+                },
+                "required": list(q.shown_if),
+            }
+            then: dict[str, Any] = {"required": [q.id]} if q.required else {}
+            conditional.append({"if": cond, "then": then, "else": {"not": {"required": [q.id]}}})
+        elif q.required:
+            required.append(q.id)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "hizakoshi self-check answers",
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+        "allOf": conditional,
+    }
+
+
+def _is_single(qid: str) -> bool:
+    return question_set().questions[qid].type != "multi"
+
+
+def _schema_for(q: Question) -> dict[str, Any]:
+    base: dict[str, Any] = {"title": q.label.en, "description": q.label.ja}
+    if q.type in ("integer", "number"):
+        return base | {"type": q.type, "minimum": q.min, "maximum": q.max}
+    if q.type == "choice":
+        return base | {"type": "string", "enum": list(q.values)}
+    return base | {
+        "type": "array",
+        "items": {"type": "string", "enum": list(q.values)},
+        "uniqueItems": True,
+    }
