@@ -98,7 +98,7 @@ class QuestionSet(Frozen):
                 for other, wanted in (q.shown_if or {}).items():
                     # shown_if may only look back, so one step never depends on a later one.
                     if other not in seen:
-                        raise ValueError(f"{q.id}.shown_if names {other!r}, not an earlier question")
+                        raise ValueError(f"{q.id}.shown_if: {other!r} is not an earlier question")
                     if not set(wanted) <= set(seen[other].values):
                         raise ValueError(f"{q.id}.shown_if names a value {other} does not have")
                 seen[q.id] = q
@@ -200,8 +200,14 @@ def parse_answers(raw: Mapping[str, Any]) -> Answers:
     """The whole answer set, validated, as the typed value the engine takes."""
     if not isinstance(raw, Mapping):
         raise InvalidAnswers(
-            {"__all__": [FieldError("not_an_object", Text(ja="JSONオブジェクトが必要です。",
-                                                           en="A JSON object is required."))]}
+            {
+                "__all__": [
+                    FieldError(
+                        "not_an_object",
+                        Text(ja="JSONオブジェクトが必要です。", en="A JSON object is required."),
+                    )
+                ]
+            }
         )
     values, errors = clean_answers(raw)
     if errors:
