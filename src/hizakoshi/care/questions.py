@@ -321,7 +321,9 @@ def _is_single(qid: str) -> bool:
 def _schema_for(q: Question) -> dict[str, Any]:
     base: dict[str, Any] = {"title": q.label.en, "description": q.label.ja}
     if q.type in ("integer", "number"):
-        return base | {"type": q.type, "minimum": q.min, "maximum": q.max}
+        # An optional number left out or null means "don't know".
+        kind: str | list[str] = q.type if q.required else [q.type, "null"]
+        return base | {"type": kind, "minimum": q.min, "maximum": q.max}
     if q.type == "choice":
         return base | {"type": "string", "enum": list(q.values)}
     return base | {
