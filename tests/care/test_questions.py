@@ -9,8 +9,8 @@ import pytest
 from hizakoshi.care.model import Answers
 from hizakoshi.care.questions import (
     MSG_CHOICE,
-    MSG_NOT_APPLICABLE,
     MSG_NOT_A_NUMBER,
+    MSG_NOT_APPLICABLE,
     MSG_NOT_WHOLE,
     MSG_REQUIRED,
     InvalidAnswers,
@@ -148,7 +148,9 @@ def test_none_of_these_cannot_be_ticked_with_a_sign() -> None:
 
 
 def test_an_unknown_field_is_named() -> None:
-    assert errors_for(VALID | {"favourite_colour": "blue"}) == {"favourite_colour": ["unknown_field"]}
+    assert errors_for(VALID | {"favourite_colour": "blue"}) == {
+        "favourite_colour": ["unknown_field"]
+    }
 
 
 def test_an_answer_to_a_question_that_does_not_apply_is_refused() -> None:

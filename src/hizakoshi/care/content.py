@@ -27,6 +27,13 @@ class ExerciseDosage(Frozen):
     times_per_day: int = Field(ge=1, le=5)
     per_side: bool = False
 
+    @model_validator(mode="after")
+    def _says_how_much(self) -> ExerciseDosage:
+        # A dose with neither a hold time nor a count tells the person nothing to do.
+        if self.hold_seconds is None and self.reps is None:
+            raise ValueError("give hold_seconds or reps (or both)")
+        return self
+
 
 class Contraindication(Frozen):
     condition: str  # a name from care.conditions.CONDITIONS
@@ -44,7 +51,8 @@ class Exercise(Frozen):
     id: str
     name: Text
     summary: Text
-    steps: tuple[Text, ...] = Field(min_length=2)
+    # Three to six short steps: enough to do it safely, few enough to follow from memory.
+    steps: tuple[Text, ...] = Field(min_length=3, max_length=6)
     dosage: ExerciseDosage
     targets: Target
     level: int = Field(ge=1, le=3)
@@ -103,19 +111,47 @@ class MedicalFile(Frozen):
 
 
 class RedFlagRule(Frozen):
+    """One warning sign. Either a single answer raises it (question + value; for a multi
+    question the value is one of the chosen options), or a derived rule that combines answers
+    (a name from care.derived_flags.DERIVED_FLAGS, e.g. back pain that began after 55)."""
+
     id: str
-    question: str  # question id in questions.yaml
-    value: str  # the answer value that raises the flag
+    question: str | None = None  # question id in questions.yaml
+    value: str | None = None  # the answer value that raises the flag
+    derived: str | None = None  # name in care.derived_flags.DERIVED_FLAGS
     urgency: Urgency
     sign: Text
     why: Text
     source: str = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _one_kind_of_trigger(self) -> RedFlagRule:
+        from hizakoshi.care.derived_flags import DERIVED_FLAGS
+
+        by_answer = self.question is not None and self.value is not None
+        if by_answer == (self.derived is not None) or (self.question is None) != (
+            self.value is None
+        ):
+            raise ValueError("give either question and value, or derived")
+        if self.derived is not None and self.derived not in DERIVED_FLAGS:
+            raise ValueError(f"unknown derived rule {self.derived!r}")
+        return self
 
 
 class RedFlagFile(Frozen):
     rules: tuple[RedFlagRule, ...]
     what_to_do: dict[Urgency, tuple[Text, ...]]
     headline: dict[Urgency, Text]
+
+    @model_validator(mode="after")
+    def _every_urgency_has_words(self) -> RedFlagFile:
+        for part in (self.what_to_do, self.headline):
+            missing = set(Urgency) - set(part)
+            if missing:
+                raise ValueError(f"no text for urgency {sorted(missing)}")
+        if len({r.id for r in self.rules}) != len(self.rules):
+            raise ValueError("a rule id is used twice")
+        return self
 
 
 @cache
@@ -135,12 +171,20 @@ def exercises() -> dict[str, Exercise]:
 
 @cache
 def advice() -> dict[str, Advice]:
-    return {a.id: a for a in load_yaml_model("advice.yaml", AdviceFile).advice}
+    items = load_yaml_model("advice.yaml", AdviceFile).advice
+    found = {a.id: a for a in items}
+    if len(found) != len(items):
+        raise ContentError(f"{CONTENT_DIR / 'advice.yaml'}: an advice id is used twice")
+    return found
 
 
 @cache
 def medical_options() -> dict[str, MedicalOption]:
-    return {m.id: m for m in load_yaml_model("medical.yaml", MedicalFile).options}
+    items = load_yaml_model("medical.yaml", MedicalFile).options
+    found = {m.id: m for m in items}
+    if len(found) != len(items):
+        raise ContentError(f"{CONTENT_DIR / 'medical.yaml'}: an option id is used twice")
+    return found
 
 
 @cache
@@ -164,14 +208,18 @@ def load_all() -> None:
 
     Called at start-up (Django app ready, CLI) and by the tests.
     """
+    from hizakoshi.care import rules
     from hizakoshi.care.questions import question_set
 
     questions = question_set().questions
     exercises()
     advice()
     medical_options()
+    rules.load_all()  # the engine's own files: patterns, thermal, weight
     flags = red_flags()
     for rule in flags.rules:
+        if rule.question is None:
+            continue
         q = questions.get(rule.question)
         if q is None or rule.value not in q.values:
             raise ContentError(

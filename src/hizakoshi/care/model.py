@@ -220,6 +220,7 @@ class Tip(Frozen):
     id: str
     topic: Literal["daily", "home", "walking", "nutrition", "education"]
     text: Text
+    title: Text | None = None  # a short heading, when the content gives one
     why: Text  # which answer selected it
     source: str
 
@@ -258,7 +259,8 @@ class Assessment(Frozen):
 
     def localized(self, lang: Lang) -> dict[str, Any]:
         """The assessment as JSON-ready data with every Text resolved to one language."""
-        return _localize(self.model_dump(mode="json"), lang)
+        data: dict[str, Any] = _localize(self.model_dump(mode="json"), lang)
+        return data
 
 
 def _localize(value: Any, lang: Lang) -> Any:

@@ -238,16 +238,19 @@ def _clean_one(question: Question, value: Any) -> Any:
     return _clean_multi(question, value)
 
 
-def _clean_number(question: Question, value: Any) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+def _clean_number(question: Question, raw: Any) -> int | float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER))
-    if isinstance(value, str):
+    value: int | float
+    if isinstance(raw, str):
         # Full-width digits (６５) are common on Japanese phones: NFKC folds them to ASCII.
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        text = unicodedata.normalize("NFKC", raw).strip().replace(",", "")
         try:
             value = float(text)
         except ValueError:
             raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER)) from None
+    else:
+        value = raw
     if value != value or value in (float("inf"), float("-inf")):
         raise _Invalid(FieldError("not_a_number", MSG_NOT_A_NUMBER))
     if question.type == "integer":
