@@ -1,0 +1,158 @@
+"""The multi-step self-check without server-side storage.
+
+The answers so far travel with the person, in a signed hidden form field (django.core.signing):
+the server keeps nothing between two steps, so no health information is stored before consent
+(APPI), and nothing can be tampered with on the way because the signature is checked.
+Which steps are shown follows the questions' `shown_if`; a step whose questions are all hidden is
+skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+
+from hizakoshi.care.content import red_flags
+from hizakoshi.care.model import Text, Urgency
+from hizakoshi.care.questions import (
+    Question,
+    Step,
+    clean_answers,
+    is_shown,
+    question_set,
+)
+
+STATE_SALT = "hizakoshi.selfcheck.state"
+STATE_VERSION = 1
+RESULT = "result"  # the pseudo-step after the last question
+
+RawAnswers = dict[str, Any]  # question id -> str (choice, number as typed) or list[str] (multi)
+
+
+class BadState(Exception):
+    """The carried answers are missing, tampered with, from an old version, or too old."""
+
+
+@dataclass
+class FlowState:
+    step: str
+    answers: RawAnswers = field(default_factory=dict)
+
+    def dump(self) -> str:
+        payload = {"v": STATE_VERSION, "step": self.step, "answers": self.answers}
+        return signing.dumps(payload, salt=STATE_SALT, compress=True)
+
+    @classmethod
+    def load(cls, token: str | None) -> FlowState:
+        if not token:
+            raise BadState("no state")
+        try:
+            payload = signing.loads(
+                token, salt=STATE_SALT, max_age=settings.SELFCHECK_STATE_MAX_AGE
+            )
+        except signing.BadSignature as exc:  # includes SignatureExpired
+            raise BadState(str(exc)) from None
+        if not isinstance(payload, dict) or payload.get("v") != STATE_VERSION:
+            raise BadState("unknown state version")
+        step, answers = payload.get("step"), payload.get("answers")
+        if not isinstance(answers, dict) or not (step == RESULT or step in step_ids()):
+            raise BadState("malformed state")
+        return cls(step=step, answers=answers)
+
+
+def step_ids() -> list[str]:
+    return [s.id for s in question_set().steps]
+
+
+def first_step() -> Step:
+    return question_set().steps[0]
+
+
+def cleaned(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Cleaned values of every question (invalid ones as None), for shown_if decisions."""
+    values, _errors = clean_answers(raw)
+    return values
+
+
+def is_step_shown(step: Step, raw: Mapping[str, Any]) -> bool:
+    values = cleaned(raw)
+    return any(is_shown(q, values) for q in step.questions)
+
+
+def visible_steps(raw: Mapping[str, Any]) -> list[Step]:
+    values = cleaned(raw)
+    return [s for s in question_set().steps if any(is_shown(q, values) for q in s.questions)]
+
+
+def next_step(current: Step, raw: Mapping[str, Any]) -> Step | None:
+    steps = question_set().steps
+    index = steps.index(current)
+    return next((s for s in steps[index + 1 :] if is_step_shown(s, raw)), None)
+
+
+def previous_step(current: Step, raw: Mapping[str, Any]) -> Step | None:
+    steps = question_set().steps
+    index = steps.index(current)
+    return next((s for s in reversed(steps[:index]) if is_step_shown(s, raw)), None)
+
+
+def progress(current: Step, raw: Mapping[str, Any]) -> tuple[int, int]:
+    """(position, total) among the steps that apply, e.g. (3, 11)."""
+    steps = visible_steps(raw)
+    if current not in steps:
+        steps = [s for s in question_set().steps if s in steps or s == current]
+    return steps.index(current) + 1, len(steps)
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    question: Question
+    # For a question that depends on an answer on the same screen: without JavaScript it is shown
+    # anyway, with a note saying when to answer it.
+    only_if: tuple[Question, tuple[str, ...]] | None = None
+
+
+def questions_on(step: Step, raw: Mapping[str, Any]) -> list[ShownQuestion]:
+    here = {q.id for q in step.questions}
+    values = cleaned(raw)
+    shown: list[ShownQuestion] = []
+    for q in step.questions:
+        same_screen = [k for k in (q.shown_if or {}) if k in here]
+        if same_screen:
+            controller = step.questions[[x.id for x in step.questions].index(same_screen[0])]
+            assert q.shown_if is not None
+            shown.append(ShownQuestion(q, (controller, q.shown_if[same_screen[0]])))
+        elif is_shown(q, values):
+            shown.append(ShownQuestion(q))
+    return shown
+
+
+def step_with_first_error(errors: Mapping[str, object]) -> Step:
+    for step in question_set().steps:
+        if any(q.id in errors for q in step.questions):
+            return step
+    return first_step()
+
+
+def early_emergency_signs(raw: Mapping[str, Any], before: Step) -> list[Text]:
+    """Emergency signs already ticked on an earlier screen.
+
+    They are shown at once on every following screen, so someone with, say, new bladder trouble
+    learns to call 119 now instead of after nine more screens. Only single-answer rules from the
+    red-flag content are used; the full triage runs on the finished answers.
+    """
+    steps = question_set().steps
+    earlier = {q.id for s in steps[: steps.index(before)] for q in s.questions}
+    signs: list[Text] = []
+    for rule in red_flags().rules:
+        if rule.urgency != Urgency.EMERGENCY or rule.question not in earlier:
+            continue
+        given = raw.get(rule.question)
+        chosen = given if isinstance(given, list) else [given]
+        if rule.value in chosen:
+            signs.append(rule.sign)
+    return signs

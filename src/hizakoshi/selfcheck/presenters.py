@@ -1,0 +1,95 @@
+"""Turn an assessment (as stored JSON) into what the result template shows.
+
+Fresh and saved results go through the same path, from `Assessment.model_dump(mode="json")`:
+a saved page shows what the person saw then, and a later change to the engine's model can never
+break an old saved page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from hizakoshi.care.content import exercises
+from hizakoshi.care.model import Lang
+
+URGENCY_LABELS = {
+    "emergency": _("Emergency"),
+    "within_days": _("Within a few days"),
+    "soon": _("Not urgent: book a visit"),
+    "none": _("No warning signs"),
+}
+PATTERN_LABELS = {
+    "knee_origin": _("The knee may be driving the back pain (knee → back)"),
+    "back_origin": _("The back may be driving the knee pain (back → knee)"),
+    "concurrent": _("Both may have begun together"),
+    "undetermined": _("The pattern cannot be told from the answers"),
+}
+LIKELIHOOD_LABELS = {
+    "likely": _("likely"),
+    "possible": _("possible"),
+    "undetermined": _("undetermined"),
+}
+FOCUS_LABELS = {"knee": _("Knee"), "back": _("Low back"), "both": _("Knee and low back")}
+SITE_LABELS = {"knee": _("Knee"), "back": _("Low back"), "both": _("Knee and low back")}
+THERMAL_LABELS = {
+    "heat": _("Warm it"),
+    "cold": _("Cool it"),
+    "either": _("Warm or cool, whichever feels better"),
+    "avoid_both": _("Neither warm nor cool it for now"),
+}
+TARGET_LABELS = {
+    "knee": _("for the knee"),
+    "back": _("for the low back"),
+    "both": _("for knee and low back"),
+    "balance": _("for balance"),
+}
+INSURANCE_LABELS = {
+    "covered": _("Covered by national health insurance"),
+    "partly": _("Partly covered by national health insurance"),
+    "not_covered": _("Not covered by national health insurance (自由診療)"),
+}
+
+
+def resolve_texts(value: Any, lang: Lang) -> Any:
+    """Replace every {"ja": ..., "en": ...} pair in JSON data by the text in one language."""
+    if isinstance(value, dict):
+        if set(value) == {"ja", "en"} and all(isinstance(v, str) for v in value.values()):
+            return value[lang]
+        return {k: resolve_texts(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_texts(v, lang) for v in value]
+    return value
+
+
+def result_view(assessment: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """The assessment in one language, with the labels and exercise pictures the page needs."""
+    view: dict[str, Any] = resolve_texts(assessment, lang)
+    triage, pattern = view["triage"], view["pattern"]
+    triage["label"] = URGENCY_LABELS.get(triage["urgency"], triage["urgency"])
+    triage["is_emergency"] = triage["urgency"] == "emergency"
+    pattern["label"] = PATTERN_LABELS.get(pattern["pattern"], pattern["pattern"])
+    pattern["likelihood_label"] = LIKELIHOOD_LABELS.get(
+        pattern["likelihood"], pattern["likelihood"]
+    )
+    if view.get("priority"):
+        view["priority"]["label"] = FOCUS_LABELS.get(view["priority"]["focus"], "")
+    if view.get("plan"):
+        for item in view["plan"]["exercises"]:
+            _add_exercise_content(item, lang)
+    for item in view.get("thermal", []):
+        item["site_label"] = SITE_LABELS.get(item["site"], item["site"])
+        item["choice_label"] = THERMAL_LABELS.get(item["choice"], item["choice"])
+    for option in view["referral"]["options"]:
+        option["insurance_label"] = INSURANCE_LABELS.get(option["insurance"], "")
+    return view
+
+
+def _add_exercise_content(item: dict[str, Any], lang: Lang) -> None:
+    # The how-to steps and the drawing come from the content files, which keep the exercise id;
+    # an exercise that was later removed from them still shows its name and dosage.
+    item["target_label"] = TARGET_LABELS.get(item["targets"], "")
+    found = exercises().get(item["id"])
+    item["steps"] = [step.get(lang) for step in found.steps] if found else []
+    item["illustration"] = f"illustrations/{found.illustration}" if found else None

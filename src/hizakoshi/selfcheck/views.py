@@ -1,0 +1,172 @@
+"""Self-check pages: landing, the step-by-step form, the result, saving and deleting.
+
+Nothing here writes to the database except `save` (after the consent tick) and `delete`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from hizakoshi.care import assess
+from hizakoshi.care.model import Answers, Lang
+from hizakoshi.care.questions import InvalidAnswers, Step, parse_answers, prune_hidden
+from hizakoshi.care.questions import question_set as questions
+from hizakoshi.selfcheck import consent as consent_text
+from hizakoshi.selfcheck.flow import (
+    RESULT,
+    BadState,
+    FlowState,
+    early_emergency_signs,
+    first_step,
+    next_step,
+    previous_step,
+    progress,
+    step_with_first_error,
+)
+from hizakoshi.selfcheck.forms import ConsentForm, StepForm
+from hizakoshi.selfcheck.language import current_lang, parse_lang, switch_language
+from hizakoshi.selfcheck.presenters import result_view
+from hizakoshi.selfcheck.selectors import result_get
+from hizakoshi.selfcheck.services import result_delete, result_save
+
+
+@require_safe
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "selfcheck/landing.html", {"step_count": len(questions().steps)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    """One URL for every screen: the screen to show next depends on the carried answers."""
+    lang = current_lang()
+    if request.method == "GET":
+        return _step_page(request, StepForm(first_step(), {}, lang))
+    try:
+        state = FlowState.load(request.POST.get("state"))
+    except BadState:
+        return render(request, "selfcheck/restart.html", status=400)
+    action = request.POST.get("action", "next")
+    switch_to = parse_lang(action.removeprefix("lang:")) if action.startswith("lang:") else None
+    if switch_to:
+        translation.activate(switch_to)
+        lang = switch_to
+    if state.step == RESULT:
+        response = _finish(request, state.answers, lang)
+    else:
+        response = _advance(request, questions().step(state.step), state, action, lang)
+    return switch_language(response, switch_to) if switch_to else response
+
+
+def _advance(
+    request: HttpRequest, step: Step, state: FlowState, action: str, lang: Lang
+) -> HttpResponse:
+    form = StepForm(step, state.answers, lang, request.POST)
+    if action.startswith("lang:"):
+        return _step_page(request, form)
+    if action == "back":
+        back_to = previous_step(step, form.raw) or step
+        return _step_page(request, StepForm(back_to, form.raw, lang))
+    if not form.is_valid():
+        return _step_page(request, form)
+    following = next_step(step, form.raw)
+    if following is None:
+        return _finish(request, form.raw, lang)
+    return _step_page(request, StepForm(following, form.raw, lang))
+
+
+def _finish(request: HttpRequest, raw: dict[str, Any], lang: Lang) -> HttpResponse:
+    try:
+        answers = parse_answers(prune_hidden(raw))
+    except InvalidAnswers as problem:
+        # Only reachable with answers carried from an older question set: go to the first
+        # screen that needs attention instead of failing.
+        step_form = StepForm(step_with_first_error(problem.errors), raw, lang)
+        step_form.is_valid()
+        return _step_page(request, step_form)
+    state = FlowState(RESULT, prune_hidden(raw)).dump()
+    return _result_page(request, answers, ConsentForm(initial={"state": state}, lang=lang))
+
+
+def _step_page(request: HttpRequest, form: StepForm) -> HttpResponse:
+    position, total = progress(form.step, form.raw)
+    context = {
+        "form": form,
+        "fields": form.fields(),
+        "errors": form.error_summary(),
+        "title": form.step.title.get(form.lang),
+        "intro": form.step.intro.get(form.lang) if form.step.intro else "",
+        "position": position,
+        "total": total,
+        "state": FlowState(form.step.id, form.raw).dump(),
+        "early_signs": [s.get(form.lang) for s in early_emergency_signs(form.raw, form.step)],
+    }
+    return render(request, "selfcheck/step.html", context)
+
+
+def _result_page(request: HttpRequest, answers: Answers, form: ConsentForm) -> HttpResponse:
+    assessment = assess(answers).model_dump(mode="json")
+    context = {
+        "a": result_view(assessment, form.lang),
+        "consent_form": form,
+        "consent_title": consent_text.CONSENT_TITLE.get(form.lang),
+        "consent_points": [p.get(form.lang) for p in consent_text.CONSENT_POINTS],
+        "consent_label": consent_text.CONSENT_LABEL.get(form.lang),
+    }
+    return render(request, "selfcheck/result.html", context)
+
+
+@never_cache
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    lang = current_lang()
+    form = ConsentForm(request.POST, lang=lang)
+    try:
+        state = FlowState.load(request.POST.get("state"))
+        answers = parse_answers(prune_hidden(state.answers))
+    except (BadState, InvalidAnswers):
+        return render(request, "selfcheck/restart.html", status=400)
+    if state.step != RESULT:
+        return render(request, "selfcheck/restart.html", status=400)
+    if not form.is_valid():
+        return _result_page(request, answers, form)
+    saved = result_save(answers=answers, lang=lang, consent_version=consent_text.CONSENT_VERSION)
+    return redirect("selfcheck:saved", token=saved.link_token)
+
+
+@never_cache
+@require_safe
+def saved(request: HttpRequest, token: str) -> HttpResponse:
+    result = result_get(token=token)
+    if result is None:
+        raise Http404
+    context = {
+        "a": result_view(result.assessment, current_lang()),
+        "result": result,
+        "link": request.build_absolute_uri(),
+        "token": token,
+    }
+    return render(request, "selfcheck/saved.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    result = result_get(token=token)
+    if result is None:
+        raise Http404
+    if request.method == "POST":
+        result_delete(result=result, now=timezone.now())
+        return redirect("selfcheck:deleted")
+    return render(request, "selfcheck/delete.html", {"result": result, "token": token})
+
+
+@require_safe
+def deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "selfcheck/deleted.html")

@@ -1,0 +1,161 @@
+"""Factories for self-check tests: answer sets for named people, and a walker that fills in
+the real multi-step form with the test client, screen by screen, as a browser would."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.test import Client
+
+from hizakoshi.care import questions as care_questions
+from hizakoshi.care.questions import parse_answers
+from hizakoshi.selfcheck.consent import CONSENT_VERSION
+from hizakoshi.selfcheck.models import SavedResult
+from hizakoshi.selfcheck.services import result_save
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+    Page: TypeAlias = _MonkeyPatchedWSGIResponse
+else:
+    Page = object
+
+CHECK_URL = "/check/"
+SAVE_URL = "/check/save/"
+
+_QUIET = {
+    "urgent_signs": ["none"],
+    "other_signs": ["none"],
+    "knee_swelling": "no",
+    "knee_warmth": "no",
+    "knee_locking": "no",
+    "knee_giving_way": "no",
+    "knee_recent_injury": "no",
+    "unsteady": "no",
+    "falls_past_year": "no",
+}
+
+
+def knee_origin_answers(**overrides: Any) -> dict[str, Any]:
+    """Hanako, 70: the knee hurt first, the back followed half a year later."""
+    return (
+        _QUIET
+        | {
+            "age": "70",
+            "sex": "female",
+            "height_cm": "152",
+            "weight_kg": "60",
+            "desk_work": "no",
+            "activity": "some",
+            "knee_side": "both",
+            "knee_pain": "6",
+            "knee_duration": "over_1y",
+            "knee_activities": ["walking", "standing_up", "stairs"],
+            "knee_stiffness_min": "10",
+            "knee_crepitus": "yes",
+            "back_pain": "4",
+            "back_duration": "6m_1y",
+            "back_leg_symptoms": "none",
+            "back_worse_sitting": "no",
+            "back_eases_sitting_forward": "no",
+            "back_after_walking": "yes",
+            "morning_both_ease": "yes",
+            "first": "knee",
+            "gap_months": "6",
+            "legs_feel_weak": "yes",
+            "weight_change": "gained",
+            "tried": ["nothing"],
+            "daily_life": "moderate",
+        }
+        | overrides
+    )
+
+
+def back_origin_answers(**overrides: Any) -> dict[str, Any]:
+    """Taro, 50, desk worker: the back hurt first, with heaviness into the thigh."""
+    return (
+        knee_origin_answers(
+            age="50",
+            sex="male",
+            desk_work="yes",
+            knee_side="left",
+            knee_pain="3",
+            knee_duration="3m_6m",
+            knee_activities=["standing_up"],
+            knee_stiffness_min="0",
+            knee_crepitus="no",
+            back_pain="6",
+            back_duration="over_1y",
+            back_leg_symptoms="thigh",
+            back_worse_sitting="yes",
+            back_after_walking="no",
+            morning_both_ease="no",
+            first="back",
+            gap_months="8",
+            weight_change="stable",
+            legs_feel_weak="no",
+        )
+        | overrides
+    )
+
+
+def emergency_answers(**overrides: Any) -> dict[str, Any]:
+    """Someone with new bladder trouble: cauda equina signs."""
+    return knee_origin_answers(urgent_signs=["bladder_bowel"]) | overrides
+
+
+def body(response: Page) -> bytes:
+    """The bytes of a response, also for files served as a stream (static files)."""
+    if response.streaming:
+        chunks: Iterable[bytes] = getattr(response, "streaming_content")  # noqa: B009
+        return b"".join(chunks)
+    return response.content
+
+
+def state_of(response: Page) -> str:
+    match = re.search(r'name="state" value="([^"]+)"', response.content.decode())
+    assert match, "no carried state on the page"
+    return html.unescape(match.group(1))
+
+
+def current_step(response: Page) -> str:
+    match = re.search(r'data-step="([a-z_]+)"', response.content.decode())
+    assert match, "not a question page"
+    return match.group(1)
+
+
+def step_data(step_id: str, raw: dict[str, Any]) -> dict[str, Any]:
+    return {
+        q.id: raw[q.id]
+        for q in care_questions.question_set().step(step_id).questions
+        if q.id in raw
+    }
+
+
+def post_step(client: Client, page: Page, raw: dict[str, Any], action: str = "next") -> Page:
+    """Answer the screen `page` shows with the values from `raw` and press a button."""
+    data = step_data(current_step(page), raw) | {"state": state_of(page), "action": action}
+    return client.post(CHECK_URL, data)
+
+
+def complete(client: Client, raw: dict[str, Any], *, limit: int = 20) -> Page:
+    """Fill in every screen; returns the result page."""
+    page = client.get(CHECK_URL)
+    for _ in range(limit):
+        page = post_step(client, page, raw)
+        assert page.status_code == 200
+        if b'id="result"' in page.content:
+            return page
+        assert b'class="error-summary"' not in page.content, page.content.decode()
+    raise AssertionError("the self-check never ended")
+
+
+def saved_result(**overrides: Any) -> SavedResult:
+    """A result saved with consent, as the save button makes it; `link_token` holds the link."""
+    raw = knee_origin_answers(**overrides)
+    return result_save(answers=parse_answers(raw), lang="ja", consent_version=CONSENT_VERSION)
