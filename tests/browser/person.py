@@ -1,0 +1,128 @@
+"""A person going through the self-check in the browser: reads each screen, clicks the labels of
+the answers they mean and types their numbers, then presses Next.
+
+The answers are given by question id; the words to click are looked up in the questions
+(care/content/questions.yaml) in the language of the page, as a person would read them there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from hizakoshi.care.model import Lang
+from hizakoshi.care.questions import Question, question_set
+
+Answers = Mapping[str, Any]  # question id -> "text" (number or option value) or [option values]
+
+# Knee pain for over a year that began half a year before the back pain, no red flag:
+# a result with a likely pattern, exercises, heat or cold advice and a weight section.
+MRS_SATO: dict[str, Any] = {
+    "age": "68",
+    "sex": "female",
+    "height_cm": "155",
+    "weight_kg": "62",
+    "desk_work": "no",
+    "activity": "some",
+    "urgent_signs": ["none"],
+    "other_signs": ["none"],
+    "knee_side": "both",
+    "knee_pain": "5",
+    "knee_duration": "over_1y",
+    "knee_activities": ["walking", "standing_up", "stairs"],
+    "knee_stiffness_min": "10",
+    "knee_swelling": "no",
+    "knee_warmth": "no",
+    "knee_locking": "no",
+    "knee_giving_way": "no",
+    "knee_crepitus": "yes",
+    "knee_recent_injury": "no",
+    "back_pain": "4",
+    "back_duration": "6m_1y",
+    "back_leg_symptoms": "none",
+    "back_worse_sitting": "no",
+    "back_eases_sitting_forward": "no",
+    "back_after_walking": "no",
+    "morning_both_ease": "no",
+    "first": "knee",
+    "gap_months": "6",
+    "unsteady": "no",
+    "falls_past_year": "no",
+    "legs_feel_weak": "no",
+    "weight_change": "stable",
+    "tried": ["walking", "heat"],
+    "selfcare_months": "2",
+    "selfcare_helped": "a_little",
+    "daily_life": "little",
+}
+
+# The same person, but with new trouble passing urine: an emergency.
+WITH_BLADDER_TROUBLE: dict[str, Any] = {**MRS_SATO, "urgent_signs": ["bladder_bowel"]}
+
+NEXT = {"ja": re.compile(r"^(次へ|結果を見る)$"), "en": re.compile(r"^(Next|See my result)$")}
+
+
+def current_step(page: Page) -> str | None:
+    form = page.locator("form#step-form")
+    return form.get_attribute("data-step") if form.count() else None
+
+
+def question_box(page: Page, question: Question, lang: Lang) -> Locator:
+    label = question.label.get(lang)
+    if question.type in ("integer", "number"):
+        return page.get_by_role("textbox", name=re.compile("^" + re.escape(label)))
+    return page.get_by_role("group", name=re.compile("^" + re.escape(label)))
+
+
+def answer(page: Page, question: Question, value: Any, lang: Lang) -> None:
+    box = question_box(page, question, lang)
+    if question.type in ("integer", "number"):
+        box.click()
+        box.press_sequentially(str(value))
+        return
+    for chosen in value if isinstance(value, list) else [value]:
+        option = question.option_label(chosen)
+        assert option is not None, f"{question.id} has no option {chosen!r}"
+        box.get_by_text(option.get(lang), exact=True).click()
+
+
+def answer_screen(page: Page, answers: Answers, lang: Lang = "ja") -> None:
+    """Answers the questions shown on the current screen that the person has an answer for."""
+    step = question_set().step(current_step(page) or "")
+    for question in step.questions:
+        if question.id in answers and question_box(page, question, lang).count():
+            answer(page, question, answers[question.id], lang)
+
+
+def press_next(page: Page, lang: Lang = "ja") -> None:
+    # Every screen posts to the same URL, so wait for the new page itself, not for a URL change.
+    with page.expect_navigation():
+        page.get_by_role("button", name=NEXT[lang]).click()
+
+
+def complete(
+    page: Page,
+    answers: Answers,
+    lang: Lang = "ja",
+    on_screen: Callable[[str], None] | None = None,
+) -> list[str]:
+    """From the first screen to the result. Returns the ids of the screens passed through;
+    `on_screen(step_id)` runs once each screen is filled in, before Next is pressed."""
+    seen: list[str] = []
+    while (step := current_step(page)) is not None:
+        assert step not in seen[-1:], f"still on {step!r} after Next: {error_text(page)}"
+        seen.append(step)
+        answer_screen(page, answers, lang)
+        if on_screen:
+            on_screen(step)
+        press_next(page, lang)
+    expect(page.locator("#result")).to_be_visible()
+    return seen
+
+
+def error_text(page: Page) -> str:
+    messages = page.locator(".error-message")
+    return "; ".join(messages.all_inner_texts()) or "(no error shown)"
