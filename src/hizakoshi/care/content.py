@@ -209,6 +209,8 @@ def load_all() -> None:
     Called at start-up (Django app ready, CLI) and by the tests.
     """
     from hizakoshi.care import rules
+    from hizakoshi.care.instruments import instruments
+    from hizakoshi.care.journey.content import journey
     from hizakoshi.care.questions import question_set
 
     questions = question_set().questions
@@ -216,6 +218,8 @@ def load_all() -> None:
     advice()
     medical_options()
     rules.load_all()  # the engine's own files: patterns, thermal, weight
+    instruments()
+    journey()
     flags = red_flags()
     for rule in flags.rules:
         if rule.question is None:

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hizakoshi.care import assess
-from hizakoshi.care.model import Answers, Lang
+from hizakoshi.care.content import content_hash
+from hizakoshi.care.model import LANGS, Answers, Lang
 from hizakoshi.care.questions import InvalidAnswers, Step, parse_answers, prune_hidden
 from hizakoshi.care.questions import question_set as questions
 from hizakoshi.selfcheck import consent as consent_text
@@ -31,9 +34,14 @@ from hizakoshi.selfcheck.flow import (
 )
 from hizakoshi.selfcheck.forms import ConsentForm, StepForm
 from hizakoshi.selfcheck.language import current_lang, parse_lang, switch_language
+from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.presenters import result_view
 from hizakoshi.selfcheck.selectors import result_get
 from hizakoshi.selfcheck.services import result_delete, result_save
+
+# A saved result never changes, so its rendered body is kept for a while. The link is still
+# checked against the database on every request, so a deleted or expired result is never shown.
+SAVED_BODY_SECONDS = 600
 
 
 @require_safe
@@ -147,12 +155,28 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
     if result is None:
         raise Http404
     context = {
-        "a": result_view(result.assessment, current_lang()),
+        "body": _saved_body(result, current_lang()),
         "result": result,
         "link": request.build_absolute_uri(),
         "token": token,
     }
     return render(request, "selfcheck/saved.html", context)
+
+
+def _saved_body_key(result: SavedResult, lang: Lang) -> str:
+    # The exercise steps and drawings come from the current content, hence its hash in the key.
+    return f"saved-body:{result.pk}:{lang}:{content_hash()[:16]}"
+
+
+def _saved_body(result: SavedResult, lang: Lang) -> str:
+    key = _saved_body_key(result, lang)
+    body: str | None = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "selfcheck/_assessment.html", {"a": result_view(result.assessment, lang)}
+        )
+        cache.set(key, body, SAVED_BODY_SECONDS)
+    return body
 
 
 @never_cache
@@ -162,6 +186,7 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
     if result is None:
         raise Http404
     if request.method == "POST":
+        cache.delete_many([_saved_body_key(result, lang) for lang in LANGS])
         result_delete(result=result, now=timezone.now())
         return redirect("selfcheck:deleted")
     return render(request, "selfcheck/delete.html", {"result": result, "token": token})
