@@ -132,3 +132,28 @@ def test_the_database_refuses_two_results_with_one_link() -> None:
     saved.pk = None
     with pytest.raises(IntegrityError):
         saved.save()
+
+
+def test_a_saved_page_served_from_the_cache_carries_each_visitors_own_csrf_token() -> None:
+    saved = saved_result()
+    link = f"/r/{saved.link_token}/"
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(link)  # renders and caches the page
+    html = second.get(link).content.decode()
+    form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert form_token is not None
+    switched = second.post(
+        "/i18n/setlang/",
+        {"language": "en", "next": link, "csrfmiddlewaretoken": form_token.group(1)},
+    )
+    assert switched.status_code == 302
+    assert "Your saved result" in second.get(link).content.decode()
+
+
+def test_the_cached_saved_page_keeps_the_languages_apart(client: Client) -> None:
+    saved = saved_result()
+    link = f"/r/{saved.link_token}/"
+    assert "保存した結果" in client.get(link).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(link).content.decode()
+    assert "Your saved result" in english and "保存した結果" not in english

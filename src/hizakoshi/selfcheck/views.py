@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -39,9 +40,11 @@ from hizakoshi.selfcheck.presenters import result_view
 from hizakoshi.selfcheck.selectors import result_get
 from hizakoshi.selfcheck.services import result_delete, result_save
 
-# A saved result never changes, so its rendered body is kept for a while. The link is still
-# checked against the database on every request, so a deleted or expired result is never shown.
-SAVED_BODY_SECONDS = 600
+# A saved result never changes, so its rendered page is kept for a while (in this process's
+# memory). The link is still checked against the database on every request, so a deleted or
+# expired result is never shown from the cache.
+SAVED_PAGE_SECONDS = 600
+CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 
 @require_safe
@@ -154,29 +157,26 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
     result = result_get(token=token)
     if result is None:
         raise Http404
-    context = {
-        "body": _saved_body(result, current_lang()),
-        "result": result,
-        "link": request.build_absolute_uri(),
-        "token": token,
-    }
-    return render(request, "selfcheck/saved.html", context)
+    lang = current_lang()
+    key = _saved_page_key(result, lang, request.get_host())
+    page: str | None = cache.get(key)
+    if page is None:
+        context = {
+            "a": result_view(result.assessment, lang),
+            "result": result,
+            "link": request.build_absolute_uri(),
+            "token": token,
+            "csrf_token": CSRF_PLACEHOLDER,
+        }
+        page = render_to_string("selfcheck/saved.html", context, request=request)
+        cache.set(key, page, SAVED_PAGE_SECONDS)
+    # The only per-visitor part of the page is the CSRF token of the language form.
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
-def _saved_body_key(result: SavedResult, lang: Lang) -> str:
+def _saved_page_key(result: SavedResult, lang: Lang, host: str) -> str:
     # The exercise steps and drawings come from the current content, hence its hash in the key.
-    return f"saved-body:{result.pk}:{lang}:{content_hash()[:16]}"
-
-
-def _saved_body(result: SavedResult, lang: Lang) -> str:
-    key = _saved_body_key(result, lang)
-    body: str | None = cache.get(key)
-    if body is None:
-        body = render_to_string(
-            "selfcheck/_assessment.html", {"a": result_view(result.assessment, lang)}
-        )
-        cache.set(key, body, SAVED_BODY_SECONDS)
-    return body
+    return f"saved-page:{result.token_hash}:{lang}:{host}:{content_hash()[:16]}"
 
 
 @never_cache
@@ -186,7 +186,7 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
     if result is None:
         raise Http404
     if request.method == "POST":
-        cache.delete_many([_saved_body_key(result, lang) for lang in LANGS])
+        cache.delete_many([_saved_page_key(result, lang, request.get_host()) for lang in LANGS])
         result_delete(result=result, now=timezone.now())
         return redirect("selfcheck:deleted")
     return render(request, "selfcheck/delete.html", {"result": result, "token": token})
