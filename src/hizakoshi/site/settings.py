@@ -149,6 +149,8 @@ DATABASES = {
         else {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "hizakoshi.sqlite3",
+            # Reopening the file on every request costs more than the query itself.
+            "CONN_MAX_AGE": 600,
         }
     )
 }
