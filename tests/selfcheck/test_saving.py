@@ -157,3 +157,13 @@ def test_the_cached_saved_page_keeps_the_languages_apart(client: Client) -> None
     client.cookies["django_language"] = "en"
     english = client.get(link).content.decode()
     assert "Your saved result" in english and "保存した結果" not in english
+
+
+def test_a_result_deleted_by_another_process_is_not_served_from_the_page_cache(
+    client: Client,
+) -> None:
+    saved = saved_result()
+    link = f"/r/{saved.link_token}/"
+    assert client.get(link).status_code == 200  # now cached in this process
+    SavedResult.objects.filter(pk=saved.pk).delete()  # as purge_results or another worker would
+    assert client.get(link).status_code == 404

@@ -35,10 +35,10 @@ from hizakoshi.selfcheck.flow import (
 )
 from hizakoshi.selfcheck.forms import ConsentForm, StepForm
 from hizakoshi.selfcheck.language import current_lang, parse_lang, switch_language
-from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.presenters import result_view
-from hizakoshi.selfcheck.selectors import result_get
+from hizakoshi.selfcheck.selectors import result_get, result_is_live
 from hizakoshi.selfcheck.services import result_delete, result_save
+from hizakoshi.selfcheck.tokens import token_hash
 
 # A saved result never changes, so its rendered page is kept for a while (in this process's
 # memory). The link is still checked against the database on every request, so a deleted or
@@ -154,13 +154,13 @@ def save(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def saved(request: HttpRequest, token: str) -> HttpResponse:
-    result = result_get(token=token)
-    if result is None:
-        raise Http404
     lang = current_lang()
-    key = _saved_page_key(result, lang, request.get_host())
+    key = _saved_page_key(token_hash(token), lang, request.get_host())
     page: str | None = cache.get(key)
-    if page is None:
+    if page is None or not result_is_live(token=token):
+        result = result_get(token=token)
+        if result is None:
+            raise Http404
         context = {
             "a": result_view(result.assessment, lang),
             "result": result,
@@ -174,9 +174,9 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
-def _saved_page_key(result: SavedResult, lang: Lang, host: str) -> str:
+def _saved_page_key(link_hash: str, lang: Lang, host: str) -> str:
     # The exercise steps and drawings come from the current content, hence its hash in the key.
-    return f"saved-page:{result.token_hash}:{lang}:{host}:{content_hash()[:16]}"
+    return f"saved-page:{link_hash}:{lang}:{host}:{content_hash()[:16]}"
 
 
 @never_cache
@@ -186,7 +186,8 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
     if result is None:
         raise Http404
     if request.method == "POST":
-        cache.delete_many([_saved_page_key(result, lang, request.get_host()) for lang in LANGS])
+        host = request.get_host()
+        cache.delete_many([_saved_page_key(result.token_hash, lang, host) for lang in LANGS])
         result_delete(result=result, now=timezone.now())
         return redirect("selfcheck:deleted")
     return render(request, "selfcheck/delete.html", {"result": result, "token": token})
