@@ -6,6 +6,8 @@ decides, and emergency or within-days pauses self-care.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hizakoshi.care.content import RedFlagRule, red_flags
 from hizakoshi.care.derived_flags import DERIVED_FLAGS
 from hizakoshi.care.model import URGENCY_ORDER, Answers, RedFlagHit, Triage, Urgency
@@ -23,25 +25,19 @@ def rule_fires(rule: RedFlagRule, answers: Answers) -> bool:
     return bool(given == rule.value)
 
 
+def hits_of(rules: Iterable[RedFlagRule]) -> tuple[RedFlagHit, ...]:
+    """The hits for the rules that fired, most urgent first; file order within one urgency
+    (sorted() is stable). Shared by the self-check and the diary, so they never disagree."""
+    hits = (
+        RedFlagHit(id=r.id, urgency=r.urgency, sign=r.sign, why=r.why, source=r.source)
+        for r in rules
+    )
+    return tuple(sorted(hits, key=lambda hit: URGENCY_ORDER.index(hit.urgency)))
+
+
 def triage(answers: Answers) -> Triage:
     flags = red_flags()
-    hits = tuple(
-        sorted(
-            (
-                RedFlagHit(
-                    id=rule.id,
-                    urgency=rule.urgency,
-                    sign=rule.sign,
-                    why=rule.why,
-                    source=rule.source,
-                )
-                for rule in flags.rules
-                if rule_fires(rule, answers)
-            ),
-            # Most urgent first; file order within one urgency (sorted() is stable).
-            key=lambda hit: URGENCY_ORDER.index(hit.urgency),
-        )
-    )
+    hits = hits_of(rule for rule in flags.rules if rule_fires(rule, answers))
     urgency = hits[0].urgency if hits else Urgency.NONE
     return Triage(
         urgency=urgency,

@@ -14,8 +14,8 @@ from pydantic import model_validator
 
 from hizakoshi.care.content import RedFlagRule, red_flags
 from hizakoshi.care.journey.content import journey
-from hizakoshi.care.model import URGENCY_ORDER, Frozen, RedFlagHit, Text, Triage, Urgency
-from hizakoshi.care.triage import PAUSING
+from hizakoshi.care.model import Frozen, Text, Triage, Urgency
+from hizakoshi.care.triage import PAUSING, hits_of
 
 MSG_UNKNOWN_SIGN = Text(
     ja="「{sign}」という項目は日記のチェックにありません。",
@@ -58,22 +58,7 @@ def diary_triage(signs: Iterable[str]) -> Triage:
     for sign in sorted(chosen - known):
         raise UnknownDiarySign(sign)
     flags = red_flags()
-    hits = tuple(
-        sorted(
-            (
-                RedFlagHit(
-                    id=rule.id,
-                    urgency=rule.urgency,
-                    sign=rule.sign,
-                    why=rule.why,
-                    source=rule.source,
-                )
-                for rule in diary_signs()
-                if rule.id in chosen
-            ),
-            key=lambda hit: URGENCY_ORDER.index(hit.urgency),
-        )
-    )
+    hits = hits_of(rule for rule in diary_signs() if rule.id in chosen)
     urgency = hits[0].urgency if hits else Urgency.NONE
     return Triage(
         urgency=urgency,
