@@ -21,7 +21,8 @@ from hizakoshi.care.questions import question_set
 class PageRequest:
     name: str  # "step about", "result", "saved result", ...
     url: str
-    body: bytes | None = None  # form-encoded POST body; None for a GET
+    body: bytes | None = None  # POST body; None for a GET
+    content_type: str = "application/x-www-form-urlencoded"
 
     @property
     def method(self) -> str:
