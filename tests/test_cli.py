@@ -281,9 +281,11 @@ def test_run_migrates_loads_the_demo_and_serves_on_localhost_without_reloader(
     assert [args for args, _ in calls] == [
         ("migrate",),
         ("load_demo",),
+        ("load_demo_journey",),
         ("runserver", "127.0.0.1:8123"),
     ]
     assert calls[1][1]["base_url"] == "http://127.0.0.1:8123"  # the demo links printed
+    assert calls[2][1]["base_url"] == "http://127.0.0.1:8123"  # the demo person's login
     assert calls[-1][1]["use_reloader"] is False
 
 

@@ -123,8 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="set up the database, load demo data and serve the app on 127.0.0.1",
-        description="Apply migrations, load the demo data (load_demo) and serve the app on "
-        "127.0.0.1:PORT with Django's development server.",
+        description="Apply migrations, load the demo data (load_demo, load_demo_journey) and "
+        "serve the app on 127.0.0.1:PORT with Django's development server.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser
@@ -162,6 +162,7 @@ def _run(port: int) -> int:
     try:
         call_command("migrate", interactive=False)
         call_command("load_demo", base_url=f"http://127.0.0.1:{port}")
+        call_command("load_demo_journey", base_url=f"http://127.0.0.1:{port}")
         # No autoreloader: it would re-run this whole command (migrate, load_demo) in a child.
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
     except CommandError as exc:

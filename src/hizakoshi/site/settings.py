@@ -109,6 +109,10 @@ INSTALLED_APPS = [
     "csp",
     "hizakoshi.site",
     "hizakoshi.selfcheck",
+    "hizakoshi.accounts",
+    "hizakoshi.journey",
+    "axes",
+    "django_tasks",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +126,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hizakoshi.site.urls"
@@ -219,6 +225,71 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- accounts -----------------------------------------------------------------------------------
+# A custom user (e-mail as the login name) from the start; see accounts/models.py.
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "journey:today"  # after login: what to do today
+LOGOUT_REDIRECT_URL = "selfcheck:landing"
+# Argon2id first: new and changed passwords use it; the others only read older hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # Before the model backend, so that a locked-out login is refused before a password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one e-mail address lock it for a while, whether or not an account
+# exists for it (so the lockout does not tell which addresses have accounts).
+AXES_FAILURE_LIMIT = env_int("HIZAKOSHI_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_int("HIZAKOSHI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes suggests adding the IP address; behind a proxy every visitor can share one, so one person
+# could lock everybody out. Locking by the address typed is enough for guessing one password.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "hizakoshi.accounts.lockout.axes_username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept: less personal data
+AXES_VERBOSE = False
+EMAIL_BACKEND = env_str("HIZAKOSHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("HIZAKOSHI_FROM_EMAIL", "hizakoshi@localhost")
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
+# --- reminders (journey/tasks.py, `send_reminders`) ----------------------------------------------
+# django-tasks, the backport of Django 6's django.tasks. The immediate backend runs each task at
+# once in the process that enqueues it, so `send_reminders` run from cron needs no worker, no
+# queue table and no other service. A deployment with a worker names another backend here.
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "HIZAKOSHI_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+# Links in e-mails sent outside a request (reminders) need the site's address.
+HIZAKOSHI_SITE_URL = env_str("HIZAKOSHI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- the clinic the journey refers people to ---------------------------------------------------
+# Shown with every "see a specialist" message. Empty values: the page says to see a doctor
+# (整形外科) without naming a clinic.
+HIZAKOSHI_CLINIC_NAME = env_str("HIZAKOSHI_CLINIC_NAME", "")
+HIZAKOSHI_CLINIC_PHONE = env_str("HIZAKOSHI_CLINIC_PHONE", "")
+HIZAKOSHI_CLINIC_URL = env_str("HIZAKOSHI_CLINIC_URL", "")
+# The item wording of questionnaires whose text may not ship with the app (KOOS, RMDQ, ODI, the
+# Japanese STarT Back): a YAML or JSON file the clinic supplies under its own licence
+# (care.instruments.load_clinic_item_texts). Empty: only NRS and the activity goals are offered.
+HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
 
 # --- the self-check -------------------------------------------------------------------------
 # How long the answers carried in the form stay valid between two steps.

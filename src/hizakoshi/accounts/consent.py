@@ -1,0 +1,51 @@
+"""The consent to keep health data in an account, given at sign-up.
+
+Content, not a UI string: versioned here so a JourneyConsent row can always say which words the
+person agreed to. Change the text -> change the version.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from hizakoshi.care.model import Text
+
+CONSENT_VERSION: Final = "journey-health-2025-1"
+
+CONSENT_TITLE: Final = Text(
+    ja="健康の記録を預かることについて", en="About keeping your health records"
+)
+CONSENT_POINTS: Final[tuple[Text, ...]] = (
+    Text(
+        ja="預かるもの: セルフチェックの答えと結果、体操の記録、毎日の日記(痛み・歩いた時間・"
+        "体重など)、質問票と体の機能テストの結果です。",
+        en="What we keep: your self-check answers and results, your exercise sessions, your "
+        "daily diary (pain, walking, weight and so on), and your questionnaire and "
+        "function-test results.",
+    ),
+    Text(
+        ja="目的: あなたが自分で体操と経過を続けて見られるようにし、"
+        "受診をすすめたほうがよいときにお知らせするためです。",
+        en="Why: so you can keep up your exercises and see how you are doing, and so we can "
+        "tell you when it would be wise to see a doctor.",
+    ),
+    Text(
+        ja="期間: アカウントを削除するまで預かります。削除すると、記録はすべて消えます。",
+        en="For how long: until you delete your account. Deleting it removes all your records.",
+    ),
+    Text(
+        ja="これは健康に関する情報(要配慮個人情報)です。あなたの同意なしに、ほかの人や会社に"
+        "渡すことはありません。",
+        en="This is health information (sensitive personal information under Japanese law). "
+        "We never pass it to anyone else without your consent.",
+    ),
+    Text(
+        ja="いつでも、記録のすべてをファイルで受け取ることも、アカウントごと削除することもできます。",
+        en="At any time you can download all your records as a file, or delete your account "
+        "with all of them.",
+    ),
+)
+CONSENT_LABEL: Final = Text(
+    ja="上の内容を読み、健康の記録を預けることに同意します。",
+    en="I have read the above and agree to my health records being kept.",
+)

@@ -1,0 +1,80 @@
+"""Writes of accounts: creating one with its consent, deleting one with everything in it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from axes.models import (
+    AccessAttempt,
+    AccessFailureLog,
+    AccessLog,
+)
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hizakoshi.accounts.models import User, normalize_email
+from hizakoshi.care.model import Lang
+from hizakoshi.journey.models import (
+    ConsentPurpose,
+    DataLogAction,
+    JourneyConsent,
+    Profile,
+)
+from hizakoshi.journey.services import data_log_add
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    password: str,
+    language: Lang,
+    consent_version: str,
+    now: datetime | None = None,
+) -> User:
+    """A new account with its (empty) profile and the consent to keep health data."""
+    now = now or timezone.now()
+    user = User.objects.create_user(email, password, language=language, created_at=now)
+    Profile.objects.create(person=user)
+    JourneyConsent.objects.create(
+        person=user,
+        purpose=ConsentPurpose.HEALTH_DATA,
+        text_version=consent_version,
+        language=language,
+        agreed_at=now,
+    )
+    return user
+
+
+@transaction.atomic
+def account_delete(*, person: User, now: datetime | None = None) -> None:
+    """Delete the account and every row of the person's data.
+
+    The journey's rows go by CASCADE. Login sessions and django-axes' records of login attempts
+    name the person too, so they go as well. What stays is one DataLog row saying that a
+    deletion was done, under the account's random log_ref (no e-mail, no health data).
+    """
+    email = normalize_email(person.email)
+    _sessions_of(person).delete()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()
+    data_log_add(
+        person=person,
+        action=DataLogAction.ACCOUNT_DELETE,
+        purpose="deletion_by_person",
+        now=now,
+    )
+    person.delete()
+
+
+def _sessions_of(person: User) -> QuerySet[Session]:
+    # Sessions store the user id inside signed data, so each live one is decoded. Deleting an
+    # account is rare; there is no index to use instead.
+    keys = [
+        s.session_key
+        for s in Session.objects.filter(expire_date__gt=timezone.now())
+        if s.get_decoded().get("_auth_user_id") == str(person.pk)
+    ]
+    return Session.objects.filter(session_key__in=keys)

@@ -1,0 +1,52 @@
+"""The journey's records. Every health row has `person` (the account) with CASCADE, so deleting
+the account deletes them; times are stored in UTC, days are the person's Japanese calendar days."""
+
+from hizakoshi.journey.models.access import CalendarFeed, DataLog, DataLogAction
+from hizakoshi.journey.models.activity import (
+    DailyLife,
+    DiaryEntry,
+    ExerciseSession,
+    Feeling,
+    SessionItem,
+)
+from hizakoshi.journey.models.measures import (
+    Escalation,
+    FunctionTest,
+    FunctionTestKind,
+    OutcomeResponse,
+    PsfsActivity,
+)
+from hizakoshi.journey.models.plan import (
+    Assessment,
+    AssessmentSource,
+    ConsentPurpose,
+    JourneyConsent,
+    PlanItem,
+    Profile,
+    WalkingTarget,
+    WalkingUnit,
+)
+
+__all__ = [
+    "Assessment",
+    "AssessmentSource",
+    "CalendarFeed",
+    "ConsentPurpose",
+    "DailyLife",
+    "DataLog",
+    "DataLogAction",
+    "DiaryEntry",
+    "Escalation",
+    "ExerciseSession",
+    "Feeling",
+    "FunctionTest",
+    "FunctionTestKind",
+    "JourneyConsent",
+    "OutcomeResponse",
+    "PlanItem",
+    "Profile",
+    "PsfsActivity",
+    "SessionItem",
+    "WalkingTarget",
+    "WalkingUnit",
+]

@@ -1,0 +1,151 @@
+"""Writes of the daily pages: a finished guided session, and the diary check-in (with the
+urgent escalation a warning sign in it raises).
+
+The weekly review of the plan (plan_review_week) is in services_weekly.py.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import DiaryReport, diary_triage, escalation_review, journey
+from hizakoshi.care.model import Triage
+from hizakoshi.journey.forms_daily import ItemDone
+from hizakoshi.journey.models import DiaryEntry, Escalation, ExerciseSession, SessionItem
+from hizakoshi.journey.selectors_daily import journey_start_day
+
+DIARY_FIELDS = frozenset(
+    {
+        "knee_pain_left",
+        "knee_pain_right",
+        "back_pain",
+        "morning_stiffness_min",
+        "walking_minutes",
+        "steps",
+        "walking_pain",
+        "skipped_walk_for_pain",
+        "sleep_disturbed",
+        "next_morning_back_to_usual",
+        "good_control",
+        "daily_life",
+        "weight_kg",
+        "red_flag_signs",
+        "notes",
+    }
+)
+
+
+def session_record(
+    *,
+    person: User,
+    client_id: uuid.UUID,
+    started_at: datetime,
+    finished_at: datetime,
+    pain_during: int | None,
+    feeling: str,
+    items: Sequence[ItemDone],
+) -> tuple[ExerciseSession, bool]:
+    """Keep a finished session with its exercises, all or nothing.
+
+    The phone sends the same session again when it did not hear back; the second time finds the
+    first (same client_id) and stores nothing. Returns the session and whether it is new.
+    """
+    existing = ExerciseSession.objects.filter(person=person, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            session = ExerciseSession.objects.create(
+                person=person,
+                client_id=client_id,
+                started_at=started_at,
+                finished_at=max(finished_at, started_at),
+                pain_during=pain_during,
+                feeling=feeling,
+            )
+            SessionItem.objects.bulk_create(
+                SessionItem(
+                    person=person,
+                    session=session,
+                    position=position,
+                    exercise_id=item.exercise_id,
+                    level=item.level,
+                    reps_done=item.reps_done,
+                    sets_done=item.sets_done,
+                    hold_seconds=item.hold_seconds,
+                    skipped=bool(item.skip_reason),
+                    skip_reason=item.skip_reason,
+                )
+                for position, item in enumerate(items)
+            )
+    except IntegrityError:
+        # Two copies arrived at once: the other one was stored.
+        existing = ExerciseSession.objects.filter(person=person, client_id=client_id).first()
+        if existing is None:
+            raise
+        return existing, False
+    return session, True
+
+
+@dataclass(frozen=True)
+class DiarySaved:
+    entry: DiaryEntry
+    created: bool
+    triage: Triage  # the warning signs of this entry: urgency NONE when there are none
+    escalation: Escalation | None
+
+
+@transaction.atomic
+def diary_save(
+    *, person: User, day: date, values: Mapping[str, Any], now: datetime | None = None
+) -> DiarySaved:
+    """Add or change the person's entry for `day` (one per day). A warning sign raises (or
+    updates) today's diary escalation, marked as seen: the answer page shows it at once."""
+    unknown = set(values) - DIARY_FIELDS
+    if unknown:
+        raise ValueError(f"not diary fields: {sorted(unknown)}")
+    now = now or timezone.now()
+    signs = tuple(values.get("red_flag_signs", ()))
+    DiaryReport(day=day, signs=signs)  # an unknown sign raises UnknownDiarySign
+    entry, created = DiaryEntry.objects.update_or_create(
+        person=person, day=day, defaults=dict(values)
+    )
+    triage = diary_triage(signs)
+    escalation = _diary_escalation(person=person, now=now) if triage.hits else None
+    return DiarySaved(entry=entry, created=created, triage=triage, escalation=escalation)
+
+
+def _diary_escalation(*, person: User, now: datetime) -> Escalation | None:
+    today = timezone.localdate(now)
+    first = today - timedelta(days=journey().escalation.red_flag_days - 1)
+    reports = [
+        DiaryReport(day=day, signs=tuple(signs))
+        for day, signs in DiaryEntry.objects.filter(
+            person=person, day__gte=first, day__lte=today
+        ).values_list("day", "red_flag_signs")
+        if signs
+    ]
+    start = journey_start_day(person=person) or today
+    review = escalation_review(today=today, selfcare_start=min(start, today), diary=reports)
+    item = next((i for i in review.items if i.id == "red_flag_diary"), None)
+    if item is None:
+        return None
+    escalation, _ = Escalation.objects.update_or_create(
+        person=person,
+        kind="red_flag_diary",
+        raised_on=today,
+        defaults={
+            "urgency": item.urgency.value,
+            "message": item.model_dump(mode="json"),
+            "seen_at": now,
+        },
+    )
+    return escalation

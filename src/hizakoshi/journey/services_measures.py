@@ -1,0 +1,225 @@
+"""Writes for outcome measures, home function tests and escalations. Keyword-only arguments;
+scores and results always come from the core (care.scoring, care.functiontests,
+care.journey.escalation), never from the page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import (
+    DailyLifeReport,
+    DiaryReport,
+    Reassessment,
+    escalation_review,
+    journey,
+)
+from hizakoshi.care.journey.content import SeriesId
+from hizakoshi.care.journey.escalation import EscalationItem
+from hizakoshi.care.journey.progress import Point
+from hizakoshi.care.scoring import score
+from hizakoshi.journey.models import (
+    Escalation,
+    FunctionTest,
+    FunctionTestKind,
+    OutcomeResponse,
+    PsfsActivity,
+)
+from hizakoshi.journey.selectors_measures import MeasureRecords, measure_records
+
+log = logging.getLogger(__name__)
+
+NrsRegion = Literal["knee", "back"]
+# A warning sign already raised is not raised again for this many days unless a new sign joins
+# it (journey.yaml red_flag_days: how long a diary sign counts); a "see a specialist" message
+# comes back once per reassessment interval while it still applies.
+RED_FLAG_REPEAT_DAYS = 7
+SPECIALIST_REPEAT_DAYS = 28
+ESCALATION_SERIES: tuple[SeriesId, ...] = ("knee_pain_left", "knee_pain_right", "back_pain", "psfs")
+
+
+# --- outcome measures ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def outcome_record(
+    *,
+    person: User,
+    instrument: str,
+    answers: Mapping[str, int | None],
+    taken_on: date,
+    extra: Mapping[str, object] | None = None,
+) -> OutcomeResponse:
+    """Score and store one questionnaire. ScoreInputError (naming the item) for a bad answer:
+    then nothing is stored. `extra` adds context to the stored scores (NRS region, PSFS
+    activity names) that the scoring engine does not know about."""
+    answered = {k: v for k, v in answers.items() if v is not None}
+    scores = score(instrument, answered).as_dict() | dict(extra or {})
+    return OutcomeResponse.objects.create(
+        person=person, instrument=instrument, answers=answered, scores=scores, taken_on=taken_on
+    )
+
+
+@transaction.atomic
+def nrs_record(
+    *, person: User, pains: Mapping[NrsRegion, int], taken_on: date
+) -> list[OutcomeResponse]:
+    """Knee and back are two NRS answers (one item each); the region goes with the scores."""
+    return [
+        outcome_record(
+            person=person,
+            instrument="nrs",
+            answers={"pain": value},
+            taken_on=taken_on,
+            extra={"region": region},
+        )
+        for region, value in pains.items()
+    ]
+
+
+@transaction.atomic
+def psfs_activities_set(*, person: User, names: Sequence[str], today: date) -> list[PsfsActivity]:
+    """The 3-5 activities the person names; the previous ones stop being rated."""
+    if not 3 <= len(names) <= 5 or any(not n.strip() for n in names):
+        raise ValueError("name 3 to 5 activities")
+    PsfsActivity.objects.filter(person=person, active=True).update(active=False)
+    return [
+        PsfsActivity.objects.create(person=person, name=name.strip()[:200], created_on=today)
+        for name in names
+    ]
+
+
+@transaction.atomic
+def psfs_record(
+    *, person: User, ratings: Sequence[tuple[PsfsActivity, int]], taken_on: date
+) -> OutcomeResponse:
+    """Ratings in the activities' order become items "1".."5"; their names are kept with the
+    scores, so an old response still says what was rated after the activities change."""
+    if any(a.person_id != person.pk for a, _ in ratings):
+        raise ValueError("an activity of another person")
+    answers = {str(i): value for i, (_, value) in enumerate(ratings, start=1)}
+    names = {str(i): a.name for i, (a, _) in enumerate(ratings, start=1)}
+    return outcome_record(
+        person=person, instrument="psfs", answers=answers, taken_on=taken_on, extra={"names": names}
+    )
+
+
+# --- home function tests -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def function_test_record(
+    *,
+    person: User,
+    kind: FunctionTestKind,
+    values: Mapping[str, Any],
+    result: Mapping[str, Any],
+    taken_on: date,
+) -> FunctionTest:
+    return FunctionTest.objects.create(
+        person=person, kind=kind, values=dict(values), result=dict(result), taken_on=taken_on
+    )
+
+
+# --- escalation ----------------------------------------------------------------------------------
+
+
+def _reports(records: MeasureRecords) -> dict[str, Any]:
+    allowed = set(journey().diary.signs)
+    diary = []
+    for day, signs in records.diary_signs:
+        known = tuple(s for s in signs if s in allowed)
+        if len(known) != len(signs):
+            log.warning("diary %s: unknown warning-sign ids ignored", day)
+        if known:
+            diary.append(DiaryReport(day=day, signs=known))
+    life = records.daily_life
+    return {
+        "diary": diary,
+        "reassessment": None
+        if records.reassessment is None
+        else Reassessment(day=records.reassessment[0], triage=records.reassessment[1]),
+        "daily_life": None
+        if life is None or life[1] not in ("little", "moderate", "severe")
+        else DailyLifeReport(day=life[0], impact=life[1]),
+    }
+
+
+def _selfcare_start(records: MeasureRecords) -> date | None:
+    if records.start is not None:
+        return records.start
+    days = [p.day for sid in ESCALATION_SERIES for p in records.series.get(sid, [])]
+    days += [d for d, _ in records.diary_signs]
+    return min(days, default=None)
+
+
+def _hit_ids(message: object) -> set[str]:
+    hits = message.get("hits", []) if isinstance(message, dict) else []
+    return {str(h.get("id")) for h in hits if isinstance(h, dict)}
+
+
+def _already_raised(item: EscalationItem, earlier: list[tuple[date, object]], today: date) -> bool:
+    red_flag = item.id.startswith("red_flag")
+    window = RED_FLAG_REPEAT_DAYS if red_flag else SPECIALIST_REPEAT_DAYS
+    recent = [message for day, message in earlier if day > today - timedelta(days=window)]
+    if not red_flag:
+        return bool(recent)
+    raised = set().union(*(_hit_ids(m) for m in recent)) if recent else set()
+    return {h.id for h in item.hits} <= raised
+
+
+@transaction.atomic
+def escalations_review(
+    *, person: User, today: date, records: MeasureRecords | None = None
+) -> list[Escalation]:
+    """Run the escalation rules over the person's records up to `today` and store what is new.
+
+    Returns the rows raised now (empty when nothing new). Running it again the same day, or
+    the next days while the same message still applies, raises nothing twice: a kind is kept
+    once per day by the database, and repeats are held back (RED_FLAG_REPEAT_DAYS,
+    SPECIALIST_REPEAT_DAYS) so the today page does not show the same message every morning.
+    """
+    records = records or measure_records(person=person, today=today)
+    start = _selfcare_start(records)
+    if start is None:
+        return []
+    series: dict[SeriesId, list[Point]] = {
+        sid: records.series.get(sid, []) for sid in ESCALATION_SERIES
+    }
+    report = escalation_review(
+        today=today, selfcare_start=start, series=series, **_reports(records)
+    )
+    if not report.items:
+        return []
+    since = today - timedelta(days=max(RED_FLAG_REPEAT_DAYS, SPECIALIST_REPEAT_DAYS))
+    earlier: dict[str, list[tuple[date, object]]] = {}
+    for kind, day, message in Escalation.objects.filter(
+        person=person, raised_on__gt=since, raised_on__lte=today
+    ).values_list("kind", "raised_on", "message"):
+        earlier.setdefault(kind, []).append((day, message))
+    raised = []
+    for item in report.items:
+        if _already_raised(item, earlier.get(item.id, []), today):
+            continue
+        row, created = Escalation.objects.get_or_create(
+            person=person,
+            kind=item.id,
+            raised_on=today,
+            defaults={"urgency": item.urgency.value, "message": item.model_dump(mode="json")},
+        )
+        if created:
+            raised.append(row)
+    return raised
+
+
+@transaction.atomic
+def escalation_mark_seen(*, person: User, escalation_id: int, now: datetime | None = None) -> int:
+    """Mark one of the person's messages as read; another person's id changes nothing."""
+    found = Escalation.objects.filter(person=person, pk=escalation_id, seen_at__isnull=True)
+    return found.update(seen_at=now or timezone.now())

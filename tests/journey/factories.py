@@ -1,0 +1,125 @@
+"""Factories for the journey's tests: named people and a full set of their records."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from hizakoshi.accounts.consent import CONSENT_VERSION
+from hizakoshi.accounts.models import User
+from hizakoshi.accounts.services import user_create
+from hizakoshi.care import assess
+from hizakoshi.care.questions import parse_answers
+from hizakoshi.journey.models import (
+    AssessmentSource,
+    CalendarFeed,
+    DiaryEntry,
+    Escalation,
+    ExerciseSession,
+    FunctionTest,
+    OutcomeResponse,
+    PsfsActivity,
+    SessionItem,
+)
+from hizakoshi.journey.services import calendar_feed_create, journey_start_from_assessment
+from selfcheck.factories import knee_origin_answers
+
+PASSWORD = "knee-and-back-2025"
+DAY = date(2025, 3, 3)
+
+
+def person(email: str, *, password: str = PASSWORD, language: str = "ja") -> User:
+    return user_create(
+        email=email,
+        password=password,
+        language="en" if language == "en" else "ja",
+        consent_version=CONSENT_VERSION,
+    )
+
+
+def patient_a() -> User:
+    """Hanako, 70, knee first: has a full journey."""
+    return with_records(person("hanako@example.jp"))
+
+
+def patient_b() -> User:
+    """Taro, 50: another patient, who must never see Hanako's records."""
+    return with_records(person("taro@example.jp"), knee=2)
+
+
+def with_records(user: User, *, knee: int = 5) -> User:
+    """One row of every kind of record the journey keeps."""
+    answers = parse_answers(knee_origin_answers())
+    journey_start_from_assessment(
+        person=user, answers=answers, assessment=assess(answers), source=AssessmentSource.CLAIMED
+    )
+    started = datetime(2025, 3, 3, 0, 30, tzinfo=UTC)
+    session = ExerciseSession.objects.create(
+        person=user,
+        client_id=uuid.uuid4(),
+        started_at=started,
+        finished_at=started + timedelta(minutes=9),
+        pain_during=3,
+        feeling="same",
+    )
+    SessionItem.objects.create(
+        person=user, session=session, position=0, exercise_id="quad_set", reps_done=10, sets_done=1
+    )
+    SessionItem.objects.create(
+        person=user,
+        session=session,
+        position=1,
+        exercise_id="bridge",
+        skipped=True,
+        skip_reason="pain",
+    )
+    DiaryEntry.objects.create(
+        person=user,
+        day=DAY,
+        knee_pain_left=knee,
+        knee_pain_right=None,
+        back_pain=3,
+        morning_stiffness_min=10,
+        walking_minutes=20,
+        steps=4200,
+        weight_kg=Decimal("59.5"),
+        red_flag_signs=[],
+        notes="階段がつらい",
+    )
+    OutcomeResponse.objects.create(
+        person=user,
+        instrument="nrs",
+        answers={"knee": knee, "back": 3},
+        scores={"knee": knee},
+        taken_on=DAY,
+    )
+    PsfsActivity.objects.create(person=user, name="孫と散歩する", created_on=DAY)
+    FunctionTest.objects.create(
+        person=user, kind="one_leg", values={"seconds": 12}, result={"below": True}, taken_on=DAY
+    )
+    Escalation.objects.create(
+        person=user,
+        kind="daily_life_badly_affected",
+        urgency="soon",
+        message={"headline": {"ja": "受診を", "en": "See a doctor"}},
+        raised_on=DAY,
+    )
+    calendar_feed_create(person=user)
+    assert CalendarFeed.objects.filter(person=user).exists()
+    return user
+
+
+def with_plan(user: User, *, now: datetime | None = None, **answers: Any) -> User:
+    """A journey started from a knee-first self-check at `now` (answers may be overridden):
+    an active plan of exercises and a walking target, and nothing else yet."""
+    parsed = parse_answers(knee_origin_answers(**answers))
+    journey_start_from_assessment(
+        person=user,
+        answers=parsed,
+        assessment=assess(parsed),
+        source=AssessmentSource.CLAIMED,
+        now=now,
+    )
+    return user

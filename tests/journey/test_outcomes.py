@@ -1,0 +1,222 @@
+"""Outcome measures: what is due every 4 weeks, NRS and PSFS in our own wording, licensed
+questionnaires only with the clinic's wording, scores from care.scoring, and bad answers that
+are named per item and save nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.test import Client, override_settings
+
+from hizakoshi.journey.forms_measures import MSG_ACTIVITIES, MSG_CHOOSE, MSG_NEEDED
+from hizakoshi.journey.models import OutcomeResponse, PsfsActivity
+from hizakoshi.journey.selectors_measures import outcomes_due
+from journey.measures_helpers import START, at_noon, in_english, started
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hanako(client: Client) -> Client:
+    client.force_login(started("hanako@example.jp"))
+    return in_english(client)
+
+
+def clinic_file(tmp_path: Path, instrument: str, items: list[str]) -> Path:
+    # Placeholders, not the instrument's real wording: the real text is the clinic's to supply.
+    path = tmp_path / "texts.json"
+    texts = {
+        item: {"ja": f"設問{item}（テスト用）", "en": f"Item {item} (test wording)"}
+        for item in items
+    }
+    path.write_text(json.dumps({instrument: texts}), encoding="utf-8")
+    return path
+
+
+# --- the list and the 4-week schedule --------------------------------------------------------
+
+
+def test_a_new_person_has_pain_and_activity_goals_due_and_is_told_what_the_clinic_must_supply(
+    hanako: Client,
+) -> None:
+    page = hanako.get("/me/measures/").content.decode()
+    assert page.count("Due now.") == 2
+    assert "/me/measures/nrs/" in page and "/me/measures/psfs/" in page
+    assert "Your clinic must supply the licensed wording" in page
+    assert "KOOS" in page and "Oswestry" in page
+    assert "/me/measures/koos/" not in page  # not offered without the wording
+
+
+def test_a_questionnaire_is_due_again_four_weeks_after_the_first_assessment() -> None:
+    user = started()
+    OutcomeResponse.objects.create(
+        person=user, instrument="nrs", answers={"pain": 4}, scores={"score": 4}, taken_on=START
+    )
+
+    def nrs(days: int) -> tuple[bool, object]:
+        found = next(
+            d
+            for d in outcomes_due(person=user, today=START + timedelta(days=days))
+            if d.instrument == "nrs"
+        )
+        return found.due, found.due_on
+
+    assert nrs(27) == (False, START + timedelta(days=28))
+    assert nrs(28) == (True, START + timedelta(days=28))
+    assert nrs(60) == (True, START + timedelta(days=56))
+
+
+# --- NRS ---------------------------------------------------------------------------------------
+
+
+def test_pain_for_knee_and_back_is_stored_as_two_nrs_scores(hanako: Client) -> None:
+    with time_machine.travel(at_noon(START + timedelta(days=3)), tick=False):
+        response = hanako.post("/me/measures/nrs/", {"knee": "6", "back": "3"})
+        page = hanako.get(response["Location"]).content.decode()
+    assert response.status_code == 302
+    rows = OutcomeResponse.objects.filter(instrument="nrs").order_by("pk")
+    assert [(r.answers, r.scores) for r in rows] == [
+        ({"pain": 6}, {"score": 6, "region": "knee"}),
+        ({"pain": 3}, {"score": 3, "region": "back"}),
+    ]
+    assert rows[0].taken_on == START + timedelta(days=3)
+    assert "Saved." in page and "6/10" in page and "3/10" in page
+
+
+@pytest.mark.parametrize("knee", ["11", "-1", "five", ""])
+def test_a_pain_outside_0_to_10_is_named_on_its_question_and_nothing_is_saved(
+    hanako: Client, knee: str
+) -> None:
+    response = hanako.post("/me/measures/nrs/", {"knee": knee, "back": "3"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"knee": [MSG_CHOOSE]}
+    assert not OutcomeResponse.objects.exists()
+
+
+def test_the_nrs_question_is_in_japanese_by_default(client: Client) -> None:
+    client.force_login(started())
+    page = client.get("/me/measures/nrs/").content.decode()
+    assert "この1週間の、ふだんの痛みはどのくらいでしたか" in page
+
+
+# --- PSFS ----------------------------------------------------------------------------------------
+
+
+def test_the_activity_goals_start_by_naming_the_activities(hanako: Client) -> None:
+    response = hanako.get("/me/measures/psfs/")
+    assert response.status_code == 302
+    assert response["Location"] == "/me/measures/psfs/activities/"
+
+
+def test_two_activities_are_not_enough_and_nothing_is_saved(hanako: Client) -> None:
+    response = hanako.post(
+        "/me/measures/psfs/activities/", {"activity_1": "階段を上る", "activity_2": "正座"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"activity_1": [MSG_ACTIVITIES]}
+    assert not PsfsActivity.objects.exists()
+
+
+def test_activities_are_named_once_and_then_each_is_rated_and_the_mean_stored(
+    hanako: Client,
+) -> None:
+    names = {"activity_1": "階段を上る", "activity_2": "孫と散歩する", "activity_3": "正座"}
+    assert hanako.post("/me/measures/psfs/activities/", names).status_code == 302
+    form_page = hanako.get("/me/measures/psfs/").content.decode()
+    assert "孫と散歩する" in form_page
+    ids = list(PsfsActivity.objects.order_by("pk").values_list("pk", flat=True))
+    ratings = {f"rate_{pk}": str(v) for pk, v in zip(ids, (3, 5, 4), strict=True)}
+    assert hanako.post("/me/measures/psfs/", ratings).status_code == 302
+    row = OutcomeResponse.objects.get(instrument="psfs")
+    assert row.answers == {"1": 3, "2": 5, "3": 4}
+    assert row.scores["score"] == 4.0
+    assert row.scores["names"]["2"] == "孫と散歩する"
+
+
+def test_a_missing_rating_is_named_and_nothing_is_saved(hanako: Client) -> None:
+    names = {"activity_1": "a", "activity_2": "b", "activity_3": "c"}
+    hanako.post("/me/measures/psfs/activities/", names)
+    first, second, third = PsfsActivity.objects.order_by("pk")
+    response = hanako.post(
+        "/me/measures/psfs/", {f"rate_{first.pk}": "3", f"rate_{third.pk}": "99"}
+    )
+    assert response.context["form"].errors == {
+        f"rate_{second.pk}": [MSG_CHOOSE],
+        f"rate_{third.pk}": [MSG_CHOOSE],
+    }
+    assert not OutcomeResponse.objects.exists()
+
+
+# --- licensed questionnaires ---------------------------------------------------------------------
+
+
+def test_without_the_clinics_wording_a_licensed_questionnaire_shows_no_items_and_saves_nothing(
+    hanako: Client,
+) -> None:
+    page = hanako.get("/me/measures/rmdq/").content.decode()
+    assert "Your clinic must supply the licensed wording" in page
+    assert 'name="item_1"' not in page
+    hanako.post("/me/measures/rmdq/", {f"item_{n}": "0" for n in range(1, 25)})
+    assert not OutcomeResponse.objects.exists()
+
+
+def test_with_the_clinics_wording_start_back_is_offered_scored_and_its_risk_group_explained(
+    hanako: Client, tmp_path: Path
+) -> None:
+    path = clinic_file(tmp_path, "start-back", [str(n) for n in range(1, 10)])
+    answers = {f"item_{n}": "1" for n in range(1, 9)} | {"item_9": "4"}
+    with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
+        assert "/me/measures/start-back/" in hanako.get("/me/measures/").content.decode()
+        page = hanako.get("/me/measures/start-back/").content.decode()
+        assert "Item 5 (test wording)" in page
+        response = hanako.post("/me/measures/start-back/", answers)
+        assert response.status_code == 302
+        result = hanako.get(response["Location"]).content.decode()
+    row = OutcomeResponse.objects.get(instrument="start-back")
+    assert row.scores == {"total": 9, "distress": 5, "risk": "high"}
+    assert "High risk of back pain holding you back" in result
+    assert "NICE NG59" in result
+
+
+def test_an_unanswered_start_back_item_is_named_and_nothing_is_saved(
+    hanako: Client, tmp_path: Path
+) -> None:
+    path = clinic_file(tmp_path, "start-back", [str(n) for n in range(1, 10)])
+    answers = {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "7"}
+    with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
+        response = hanako.post("/me/measures/start-back/", answers)
+    assert response.context["form"].errors == {"item_9": [MSG_CHOOSE]}
+    assert not OutcomeResponse.objects.exists()
+
+
+def test_odi_with_two_sections_blank_cannot_be_scored_so_both_are_named(
+    hanako: Client, tmp_path: Path
+) -> None:
+    path = clinic_file(tmp_path, "odi", [str(n) for n in range(1, 11)])
+    answers = {f"item_{n}": "2" for n in range(1, 9)}
+    with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
+        response = hanako.post("/me/measures/odi/", answers)
+        assert response.context["form"].errors == {"item_9": [MSG_NEEDED], "item_10": [MSG_NEEDED]}
+        assert not OutcomeResponse.objects.exists()
+        answers["item_9"] = "2"  # one blank section is allowed by the published rule
+        assert hanako.post("/me/measures/odi/", answers).status_code == 302
+    assert OutcomeResponse.objects.get(instrument="odi").scores == {"score": 40.0, "answered": 9}
+
+
+def test_a_broken_clinic_file_is_reported_plainly_not_as_an_error_page(
+    hanako: Client, tmp_path: Path
+) -> None:
+    path = tmp_path / "texts.yaml"
+    path.write_text("koos: [not, a, mapping", encoding="utf-8")
+    with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
+        response = hanako.get("/me/measures/koos/")
+    assert response.status_code == 200
+    assert "could not be read" in response.content.decode()
+
+
+def test_an_unknown_questionnaire_is_not_found(hanako: Client) -> None:
+    assert hanako.get("/me/measures/sf-36/").status_code == 404

@@ -1,0 +1,244 @@
+"""The today page: today's short session, walking, heat or cold, a tip, and what needs
+attention (a warning sign in the diary, an escalation, a 4-weekly check that is due)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+from django.test import Client
+from django.urls import reverse
+
+from hizakoshi.care.journey import Dose
+from hizakoshi.journey.models import (
+    DiaryEntry,
+    Escalation,
+    ExerciseSession,
+    OutcomeResponse,
+    PlanItem,
+)
+from hizakoshi.journey.selectors_daily import (
+    SESSION_LIMIT_SECONDS,
+    dose_of,
+    dose_seconds,
+    outcomes_due,
+    pick_session,
+)
+from journey.factories import PASSWORD, person, with_plan
+
+pytestmark = pytest.mark.django_db
+
+# 09:00 in Tokyo on Monday 3 March 2025.
+START = datetime(2025, 3, 3, 0, 0, tzinfo=UTC)
+TODAY_URL = "/me/today/"
+
+
+@pytest.fixture
+def hanako() -> object:
+    with time_machine.travel(START, tick=False):
+        return with_plan(person("hanako@example.jp", language="en"))
+
+
+def page(client: Client, user: object, when: datetime = START, url: str = TODAY_URL) -> str:
+    client.force_login(user)  # type: ignore[arg-type]
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    with time_machine.travel(when, tick=False):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client: Client) -> None:
+    response = client.get(TODAY_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_logging_in_lands_on_today(client: Client) -> None:
+    person("hanako@example.jp")
+    response = client.post(
+        "/accounts/login/", {"username": "hanako@example.jp", "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response["Location"] == TODAY_URL
+
+
+def test_a_person_without_a_self_check_is_sent_to_the_self_check(client: Client) -> None:
+    text = page(client, person("new@example.jp"))
+    assert reverse("selfcheck:landing") in text
+    assert reverse("journey:session") not in text
+
+
+def test_today_shows_a_session_of_ten_minutes_or_less_with_its_estimate(
+    client: Client, hanako: object
+) -> None:
+    text = page(client, hanako)
+    assert reverse("journey:session") in text
+    assert "About " in text and " minute" in text
+    items = list(PlanItem.objects.filter(person=hanako, active=True))
+    picked = pick_session(items, day=date(2025, 3, 3))
+    assert 0 < picked.seconds <= SESSION_LIMIT_SECONDS
+
+
+def test_the_walking_target_heat_or_cold_and_a_tip_are_on_the_page(
+    client: Client, hanako: object
+) -> None:
+    text = page(client, hanako)
+    assert "minutes a day" in text  # the walking target
+    assert 'data-thermal="' in text
+    assert "Today&#x27;s tip" in text or "Today's tip" in text
+
+
+def test_the_tip_changes_from_one_day_to_the_next(client: Client, hanako: object) -> None:
+    first = page(client, hanako).split("tip-title", 1)[1]
+    second = page(client, hanako, START + timedelta(days=1)).split("tip-title", 1)[1]
+    assert first != second
+
+
+def _item(
+    exercise_id: str, *, hold: int | None, reps: int | None, sets: int, side: bool
+) -> PlanItem:
+    dose = Dose(sets=sets, reps=reps, hold_seconds=hold, per_side=side)
+    return PlanItem(
+        exercise_id=exercise_id,
+        level=1,
+        sets=sets,
+        reps=reps,
+        hold_seconds=hold,
+        per_side=side,
+        start_dose=dose.model_dump(mode="json"),
+        started_on=date(2025, 3, 3),
+    )
+
+
+def test_a_hold_counts_its_seconds_the_reps_sets_and_sides_and_the_rests() -> None:
+    quad = _item("quad_setting", hold=5, reps=10, sets=2, side=True)
+    # (5 s hold + 2 s release) x 10 x 4 rounds + 3 rests of 20 s + 20 s to get ready
+    assert dose_seconds(dose_of(quad)) == 7 * 10 * 4 + 3 * 20 + 20
+
+
+def test_a_long_plan_is_cut_to_ten_minutes_and_what_is_left_out_comes_first_another_day() -> None:
+    plan = [
+        _item(f"ex{n}", hold=5, reps=10, sets=2, side=True) for n in range(4)
+    ]  # 6 minutes each: only one fits
+    seen = set()
+    for offset in range(4):
+        picked = pick_session(plan, day=date(2025, 3, 3) + timedelta(days=offset))
+        assert picked.seconds <= SESSION_LIMIT_SECONDS
+        assert len(picked.items) == 1 and len(picked.left_out) == 3
+        seen.add(picked.items[0].exercise_id)
+    assert seen == {"ex0", "ex1", "ex2", "ex3"}
+
+
+def test_a_short_plan_is_done_whole_in_the_plan_s_order() -> None:
+    plan = [_item(f"ex{n}", hold=None, reps=10, sets=2, side=False) for n in range(3)]
+    picked = pick_session(plan, day=date(2025, 3, 5))
+    assert [i.exercise_id for i in picked.items] == ["ex0", "ex1", "ex2"]
+    assert picked.left_out == ()
+
+
+def test_a_warning_sign_in_the_diary_shows_urgent_advice_and_pauses_the_exercises(
+    client: Client, hanako: object
+) -> None:
+    DiaryEntry.objects.create(person=hanako, day=date(2025, 3, 3), red_flag_signs=["bladder_bowel"])
+    text = page(client, hanako)
+    assert 'href="tel:119"' in text
+    assert text.index('href="tel:119"') < text.index("diary-title")
+    assert "paused until a doctor has seen you" in text
+    assert reverse("journey:session") not in text
+
+
+def test_a_warning_sign_a_week_old_no_longer_pauses_the_exercises(
+    client: Client, hanako: object
+) -> None:
+    DiaryEntry.objects.create(person=hanako, day=date(2025, 3, 3), red_flag_signs=["night_pain"])
+    text = page(client, hanako, START + timedelta(days=7))
+    assert reverse("journey:session") in text
+
+
+def test_a_not_urgent_sign_from_the_self_check_is_a_short_reminder_and_exercises_go_on(
+    client: Client, hanako: object
+) -> None:
+    text = page(client, hanako)  # back pain that began after 55: see a doctor, not urgent
+    assert "From your self-check" in text and 'data-redflag="' in text
+    assert "Where to go" in text
+    assert reverse("journey:session") in text
+
+
+def test_an_unseen_escalation_is_shown_with_the_clinic_until_it_is_read(
+    client: Client, hanako: object, settings: Any
+) -> None:
+    settings.HIZAKOSHI_CLINIC_NAME = "Hizakoshi Clinic"
+    settings.HIZAKOSHI_CLINIC_PHONE = "03-0000-0000"
+    esc = Escalation.objects.create(
+        person=hanako,
+        kind="six_months_no_better",
+        urgency="soon",
+        message={
+            "headline": {"ja": "専門医に相談を", "en": "Time to see a specialist"},
+            "reasons": [{"ja": "6か月", "en": "Six months without a change"}],
+            "what_to_do": [],
+            "specialist": True,
+        },
+        raised_on=date(2025, 3, 3),
+    )
+    text = page(client, hanako)
+    assert "Time to see a specialist" in text and "Six months without a change" in text
+    assert "Hizakoshi Clinic" in text and 'href="tel:03-0000-0000"' in text
+    with time_machine.travel(START, tick=False):
+        done = client.post(reverse("journey:escalation", kwargs={"pk": esc.pk}))
+    assert done.status_code == 302 and done["Location"] == reverse("journey:today")
+    esc.refresh_from_db()
+    assert esc.seen_at is not None
+    assert "Time to see a specialist" not in page(client, hanako)
+
+
+def test_another_person_s_escalation_is_not_found(client: Client, hanako: object) -> None:
+    esc = Escalation.objects.create(
+        person=hanako, kind="worse_two_weeks", urgency="soon", message={}, raised_on=START.date()
+    )
+    client.force_login(person("taro@example.jp"))
+    url = reverse("journey:escalation", kwargs={"pk": esc.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    esc.refresh_from_db()
+    assert esc.seen_at is None
+
+
+def test_the_pain_scores_and_activity_goals_are_due_on_the_first_day_then_every_four_weeks(
+    hanako: object,
+) -> None:
+    first = date(2025, 3, 3)
+    assert outcomes_due(person=hanako, today=first) == ["nrs", "psfs"]  # type: ignore[arg-type]
+    for name in ("nrs", "psfs"):
+        OutcomeResponse.objects.create(
+            person=hanako, instrument=name, answers={}, scores={}, taken_on=first
+        )
+    assert outcomes_due(person=hanako, today=first + timedelta(days=27)) == []  # type: ignore[arg-type]
+    four_weeks = first + timedelta(weeks=4)
+    assert outcomes_due(person=hanako, today=four_weeks) == ["nrs", "psfs"]  # type: ignore[arg-type]
+    OutcomeResponse.objects.create(
+        person=hanako,
+        instrument="nrs",
+        answers={},
+        scores={},
+        taken_on=four_weeks - timedelta(days=3),
+    )
+    assert outcomes_due(person=hanako, today=four_weeks) == ["psfs"]  # type: ignore[arg-type]
+
+
+def test_a_due_check_is_on_the_page(client: Client, hanako: object) -> None:
+    text = page(client, hanako)
+    assert "Your 4-weekly check is due" in text
+
+
+def test_a_saved_session_is_counted_on_today(client: Client, hanako: object) -> None:
+    ExerciseSession.objects.create(
+        person=hanako, client_id=uuid.uuid4(), started_at=START, finished_at=START, pain_during=2
+    )
+    text = page(client, hanako, url=TODAY_URL + "?saved=session")
+    assert "Your session is saved" in text
+    assert "Done today: 1 session" in text
