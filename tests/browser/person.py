@@ -126,3 +126,46 @@ def complete(
 def error_text(page: Page) -> str:
     messages = page.locator(".error-message")
     return "; ".join(messages.all_inner_texts()) or "(no error shown)"
+
+
+# --- the account: keeping a result, logging in ----------------------------------------------
+
+PASSWORD = "hiza-to-koshi-2025"  # long enough, not only numbers, not a common word
+
+
+def site_text(message: str, lang: Lang = "ja") -> str:
+    """One of the site's own (English-keyed) messages, as the page shows it in `lang`."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        return translation.gettext(message)
+
+
+def keep_result_in_new_account(
+    page: Page,
+    email: str,
+    password: str = PASSWORD,
+    on_signup: Callable[[], None] | None = None,
+) -> None:
+    """From a result page: "keep this in an account", then the sign-up form with the consent
+    ticked. `on_signup()` runs once the form is filled in, before it is sent."""
+    from hizakoshi.accounts.consent import CONSENT_LABEL
+
+    page.get_by_role("button", name=site_text("Keep this in an account")).click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/"))
+    page.get_by_label(site_text("E-mail address")).fill(email)
+    page.get_by_label(site_text("Password"), exact=True).fill(password)
+    page.get_by_text(CONSENT_LABEL.ja).click()
+    if on_signup:
+        on_signup()
+    with page.expect_navigation():
+        page.get_by_role("button", name=site_text("Make my account")).click()
+
+
+def log_in(page: Page, site_url: str, email: str, password: str = PASSWORD) -> None:
+    page.goto(site_url + "/accounts/login/")
+    page.get_by_label(site_text("E-mail address")).fill(email)
+    page.get_by_label(site_text("Password"), exact=True).fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name=site_text("Log in")).click()
+    expect(page).to_have_url(re.compile(r"/me/today/$"))

@@ -33,7 +33,7 @@ HEALTH_WORDS = ("痛", "膝", "ひざ", "腰", "pain", "knee", "back", "Hizakosh
 
 def reminded(email: str, at: time | None, *, language: str = "ja") -> User:
     user = person(email, language=language)
-    reminder_time_set(person=user, session_time=at)
+    reminder_time_set(person=user, session_time=at, email_reminders=True)
     return user
 
 
@@ -210,3 +210,21 @@ def test_a_mail_server_failure_is_reported_with_a_failing_exit(
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     with pytest.raises(CommandError, match="1 reminder"):
         send()
+
+
+def test_a_session_time_alone_sends_no_e_mail_because_reminders_are_opt_in() -> None:
+    hanako = person("hanako@example.jp")
+    reminder_time_set(person=hanako, session_time=time(9, 0))
+    assert send_session_reminder.call(hanako.pk) is False
+    assert mail.outbox == []
+
+
+def test_ticking_the_box_turns_the_e_mails_on_and_it_needs_a_time(client: Client) -> None:
+    hanako = person("hanako@example.jp")
+    client.force_login(hanako)
+    refused = client.post(reverse("journey:reminders"), {"email_reminders": "on"})
+    assert refused.status_code == 200
+    assert not Profile.objects.get(person=hanako).email_reminders
+    client.post(reverse("journey:reminders"), {"session_time": "09:00", "email_reminders": "on"})
+    assert Profile.objects.get(person=hanako).email_reminders
+    assert send_session_reminder.call(hanako.pk) is True

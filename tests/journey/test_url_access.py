@@ -121,3 +121,32 @@ def test_patient_b_never_sees_or_changes_patient_a_s_records(client: Client, nam
     assert "hanako" not in text.lower()
     client.post(url, {"password": "wrong", "language": "en"})
     assert User.objects.filter(pk=a.pk, language="ja").exists()
+
+
+# Areas that anonymous people use by design, and why; they hold no account data. Any URL outside
+# AREAS and these fails the test below, so a new area cannot slip past the persona checks.
+ANONYMOUS_AREAS = {
+    "selfcheck": "the self-check needs no account; a saved result is reached by its secret link",
+    "api-v1": "the JSON API computes an assessment and stores nothing",
+    "": "Django's set_language view",
+}
+
+
+def test_every_url_of_the_site_is_either_checked_here_or_anonymous_by_design() -> None:
+    unplaced = [
+        name
+        for name, _pattern in _walk(get_resolver())
+        if name.split(":")[0] not in AREAS and (name.rpartition(":")[0]) not in ANONYMOUS_AREAS
+    ]
+    assert unplaced == []
+
+
+def test_unnamed_urls_cannot_hide_from_the_checks() -> None:
+    def unnamed(resolver: URLResolver) -> Iterator[str]:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                yield from unnamed(entry)
+            elif not entry.name:
+                yield str(entry.pattern)
+
+    assert list(unnamed(get_resolver())) == []

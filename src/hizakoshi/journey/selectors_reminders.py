@@ -22,14 +22,14 @@ ALL_DAYS = frozenset(range(7))  # the plan asks for a short session every day
 
 
 def _reminded_people() -> QuerySet[User]:
-    """Active accounts with a session time set and a live consent.
+    """Active accounts that opted in to reminder e-mails, with a session time and a live consent.
 
     The consent is checked because a reminder is only sent as part of the journey the person
-    agreed to; withdrawing it must stop the e-mails too. No opt-in field exists on Profile yet,
-    so a set session time is the opt-in (the reminders page says so).
+    agreed to; withdrawing it must stop the e-mails too.
     """
     return User.objects.filter(
         is_active=True,
+        journey_profile__email_reminders=True,
         journey_profile__session_time__isnull=False,
         journey_consents__purpose=ConsentPurpose.HEALTH_DATA,
         journey_consents__withdrawn_at__isnull=True,
@@ -52,6 +52,11 @@ def reminder_is_due(*, person: User) -> bool:
 
 def session_time_of(*, person: User) -> time | None:
     return Profile.objects.filter(person=person).values_list("session_time", flat=True).first()
+
+
+def reminders_wanted(*, person: User) -> bool:
+    found = Profile.objects.filter(person=person).values_list("email_reminders", flat=True)
+    return bool(found.first())
 
 
 def calendar_feed_live(*, person: User) -> CalendarFeed | None:

@@ -47,14 +47,18 @@ BODY = Text(
 
 
 @transaction.atomic
-def reminder_time_set(*, person: User, session_time: time | None) -> Profile:
-    """Set or clear the daily time (Japanese time) of sessions, reminders and calendar events.
+def reminder_time_set(
+    *, person: User, session_time: time | None, email_reminders: bool = False
+) -> Profile:
+    """Set or clear the daily time (Japanese time) of sessions, reminders and calendar events,
+    and whether reminder e-mails are wanted (opt-in; they also need a time).
 
-    Only this field: the profile page's other fields are not touched by this page.
+    Only these fields: the profile page's other fields are not touched by this page.
     """
     profile, _ = Profile.objects.select_for_update().get_or_create(person=person)
     profile.session_time = session_time
-    profile.save(update_fields=["session_time", "updated_at"])
+    profile.email_reminders = email_reminders and session_time is not None
+    profile.save(update_fields=["session_time", "email_reminders", "updated_at"])
     return profile
 
 

@@ -18,6 +18,7 @@ from hizakoshi.journey.selectors import calendar_feed_by_token
 from hizakoshi.journey.selectors_reminders import (
     calendar_feed_ics,
     calendar_feed_live,
+    reminders_wanted,
     session_time_of,
 )
 from hizakoshi.journey.services import calendar_feed_create, calendar_feed_revoke
@@ -29,10 +30,19 @@ class ReminderForm(forms.Form):
         label=_("Reminder time"),
         required=False,
         input_formats=["%H:%M"],
-        help_text=_("Japanese time. Leave it empty to get no e-mails."),
+        help_text=_("Japanese time. Your calendar link uses it too."),
         error_messages={"invalid": _("Please enter a time like 09:30.")},
         widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
+    email_reminders = forms.BooleanField(
+        label=_("Send me a reminder e-mail at this time every day"), required=False
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned: dict[str, object] = super().clean() or {}
+        if cleaned.get("email_reminders") and cleaned.get("session_time") is None:
+            self.add_error("session_time", _("Please choose a time for the e-mails."))
+        return cleaned
 
 
 def _person(request: HttpRequest) -> User:
@@ -86,9 +96,18 @@ def reminders(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ReminderForm(request.POST)
         if form.is_valid():
-            reminder_time_set(person=person, session_time=form.cleaned_data["session_time"])
+            reminder_time_set(
+                person=person,
+                session_time=form.cleaned_data["session_time"],
+                email_reminders=form.cleaned_data["email_reminders"],
+            )
             return redirect(reverse("journey:reminders") + "?saved=1")
     else:
-        form = ReminderForm(initial={"session_time": session_time_of(person=person)})
+        form = ReminderForm(
+            initial={
+                "session_time": session_time_of(person=person),
+                "email_reminders": reminders_wanted(person=person),
+            }
+        )
     context = {"form": form, "saved": request.GET.get("saved") == "1"}
     return render(request, "journey/reminders/reminders.html", context)

@@ -19,6 +19,8 @@ class Profile(models.Model):
     weight_goal_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     # A time of day in Japanese time (settings.TIME_ZONE), not an instant: "every day at 9:00".
     session_time = models.TimeField(null=True, blank=True)
+    # E-mail reminders are opt-in: a session time alone (also used by the calendar) sends nothing.
+    email_reminders = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
