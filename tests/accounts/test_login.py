@@ -80,3 +80,11 @@ def test_changing_the_case_of_the_address_does_not_reset_the_count(client: Clien
     for n in range(settings.AXES_FAILURE_LIMIT):
         login(client, "hanako@example.jp" if n % 2 else "HANAKO@EXAMPLE.JP", "wrong")
     assert login(client, "Hanako@example.jp", PASSWORD) == 429
+
+
+def test_logging_in_brings_the_persons_own_language_to_this_browser(client: Client) -> None:
+    person("john@example.jp", language="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ja"
+    assert login(client, "john@example.jp", PASSWORD) == 302
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert 'lang="en"' in client.get("/me/").content.decode()

@@ -90,7 +90,15 @@ def _signup_page(request: HttpRequest, form: SignupForm, lang: Lang) -> HttpResp
     return render(request, "accounts/signup.html", context)
 
 
-login = auth_views.LoginView.as_view(
+class _LoginView(auth_views.LoginView):
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        # The person's own language follows them to every device they log in on.
+        response = super().form_valid(form)
+        language = form.get_user().language
+        return switch_language(response, "en" if language == "en" else "ja")
+
+
+login = _LoginView.as_view(
     template_name="accounts/login.html",
     authentication_form=LoginForm,
     redirect_authenticated_user=True,
