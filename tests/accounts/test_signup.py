@@ -35,7 +35,7 @@ def form(**overrides: str) -> dict[str, str]:
 def test_signing_up_with_consent_makes_the_account_and_records_the_consent(client: Client) -> None:
     response = client.post(SIGNUP, form())
     assert response.status_code == 302
-    assert response["Location"] == "/me/"
+    assert response["Location"] == "/me/today/"
     user = User.objects.get()
     assert user.email == "hanako@example.jp"
     assert user.password.startswith("argon2")

@@ -49,7 +49,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
     _take_result(user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED)
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return switch_language(redirect("journey:profile"), data["language"])
+    return switch_language(redirect("journey:today"), data["language"])
 
 
 def _take_result(user: User, state: str, token: str, lang: Lang, source: str) -> bool:
@@ -73,9 +73,9 @@ def _claim(request: HttpRequest, carried: dict[str, str], lang: Lang) -> HttpRes
     assert isinstance(user, User)
     if request.method == "POST" and "keep" in request.POST:
         _take_result(user, carried["state"], carried["result"], lang, AssessmentSource.SELFCHECK)
-        return redirect("journey:profile")
+        return redirect("journey:today")
     if not (carried["state"] or carried["result"]):
-        return redirect("journey:profile")
+        return redirect("journey:today")
     return render(request, "accounts/keep.html", {"carried": carried})
 
 
