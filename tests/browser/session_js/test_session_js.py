@@ -9,119 +9,23 @@ Playwright routes, so the network can fail on demand. Time is Playwright's fake 
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
 
-from .conftest import PHONE, ROOT, shoot
+from ..conftest import PHONE, shoot
+from .conftest import (
+    FIXTURES,
+    SAVE,
+    STATIC_DIRS,
+    first,
+    pending,
+    posted,
+    recorder,
+    said,
+)
 
 pytestmark = pytest.mark.browser
-
-FIXTURES = Path(__file__).parent / "fixtures"
-STATIC_DIRS = [
-    ROOT / "src" / "hizakoshi" / "journey" / "static",
-    ROOT / "src" / "hizakoshi" / "site" / "static",
-]
-SAVE = "**/journey/session/save/"
-QUEUED = "この端末に保存しました。つながったら送ります。"
-PREFIX = "hizakoshi.pending."
-
-# Records what the page asks of the speech and wake-lock APIs, which headless Chromium lacks
-# or refuses; the script must treat both as optional.
-SPY = """
-window.__spoken = [];
-Object.defineProperty(window, "speechSynthesis", { value: {
-  speak: (u) => window.__spoken.push([u.text, u.lang]), cancel() {} } });
-window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-window.__locks = 0;
-Object.defineProperty(navigator, "wakeLock", { value: { request: () => {
-  window.__locks += 1;
-  return Promise.resolve({ addEventListener() {}, release() { return Promise.resolve(); } });
-} } });
-window.__said = [];
-new MutationObserver((changes) => {
-  for (const c of changes) {
-    const live = c.target.closest ? c.target.closest("[aria-live]")
-      : c.target.parentElement && c.target.parentElement.closest("[aria-live]");
-    if (live && live.textContent) window.__said.push(live.textContent);
-  }
-}).observe(document, { subtree: true, childList: true, characterData: true });
-"""
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        path = path.split("?", 1)[0]
-        if path.startswith("/fixtures/"):
-            return str(FIXTURES / path.removeprefix("/fixtures/"))
-        if path.startswith("/static/"):
-            rel = path.removeprefix("/static/")
-            for base in STATIC_DIRS:
-                if (base / rel).is_file():
-                    return str(base / rel)
-        return str(FIXTURES / "missing")
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep the test output quiet
-        pass
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(FIXTURES)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture
-def session(page: Page, server: str) -> Page:
-    page.add_init_script(SPY)
-    page.clock.install()
-    page.goto(f"{server}/fixtures/session.html")
-    page.wait_for_function("window.HizakoshiSession && window.HizakoshiSession.page")
-    return page
-
-
-def recorder(status: int = 201) -> tuple[list[Request], Callable[[Route], None]]:
-    """A route handler that answers every post with `status`, and the posts it saw."""
-    sent: list[Request] = []
-
-    def answer(route: Route) -> None:
-        sent.append(route.request)
-        route.fulfill(status=status, json={"ok": True})
-
-    return sent, answer
-
-
-def first(page: Page) -> Any:
-    return page.locator("section[data-exercise-id=quad-setting]")
-
-
-def said(page: Page) -> list[str]:
-    result: list[str] = page.evaluate("window.__said")
-    return result
-
-
-def posted(request: Request) -> dict[str, list[str]]:
-    return parse_qs(request.post_data or "", keep_blank_values=True)
-
-
-def pending(page: Page) -> dict[str, Any]:
-    result: dict[str, Any] = page.evaluate(
-        """p => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith(p))
-              .map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
-        PREFIX,
-    )
-    return result
 
 
 def test_the_countdown_runs_down_and_a_finished_hold_counts_a_rep(session: Page) -> None:
@@ -271,110 +175,6 @@ def test_enter_in_a_reps_box_does_not_send_an_unfinished_session(session: Page) 
     first(session).locator("[data-field=reps]").press("Enter")
     session.clock.run_for(1_000)
     assert sent == []
-    assert pending(session) == {}
-
-
-def finish(page: Page) -> None:
-    page.locator("section[data-exercise-id=quad-setting]").get_by_role(
-        "button", name="次の体操へ"
-    ).click()
-    page.get_by_role("button", name="次の体操へ").click()
-    page.get_by_label("体操中の痛み", exact=False).fill("2")
-    page.get_by_role("button", name="記録する").click()
-
-
-def test_a_failed_post_is_kept_and_sent_on_the_next_page_load_with_the_same_client_id(
-    session: Page,
-) -> None:
-    session.route(SAVE, lambda route: route.abort("internetdisconnected"))
-    finish(session)
-    expect(session.get_by_role("status")).to_have_text(QUEUED)
-    expect(session.get_by_role("status")).to_be_visible()
-    shoot(session, "session-kept-offline")
-    (stored,) = pending(session).values()
-    client_id = dict(stored["fields"])["client_id"]
-    assert client_id == stored["id"]
-    assert len(client_id) == 36 and client_id[14] == "4"
-
-    session.unroute(SAVE)
-    sent: list[Request] = []
-
-    def accept(route: Route) -> None:
-        sent.append(route.request)
-        route.fulfill(status=201, json={"ok": True})
-
-    session.route(SAVE, accept)
-    session.reload()
-    session.wait_for_function(f"!Object.keys(localStorage).some(k => k.startsWith('{PREFIX}'))")
-    (request,) = sent
-    assert posted(request)["client_id"] == [client_id]
-    assert posted(request)["pain_during"] == ["2"]
-    assert pending(session) == {}
-
-
-def test_a_kept_session_is_sent_when_the_connection_comes_back(session: Page) -> None:
-    sent: list[Request] = []
-    ok = {"now": False}
-
-    def answer(route: Route) -> None:
-        sent.append(route.request)
-        if ok["now"]:
-            route.fulfill(status=201, json={"ok": True})
-        else:
-            route.fulfill(status=503, body="down")
-
-    session.route(SAVE, answer)
-    finish(session)
-    expect(session.get_by_role("status")).to_have_text(QUEUED)
-    assert len(pending(session)) == 1
-
-    ok["now"] = True
-    session.evaluate("window.dispatchEvent(new Event('online'))")
-    session.wait_for_function(f"!Object.keys(localStorage).some(k => k.startsWith('{PREFIX}'))")
-    assert len(sent) == 2
-    assert posted(sent[0])["client_id"] == posted(sent[1])["client_id"]
-
-
-def test_a_redirect_to_the_login_page_is_not_taken_as_saved(session: Page, server: str) -> None:
-    session.route(
-        SAVE,
-        lambda route: route.fulfill(status=302, headers={"Location": "/fixtures/session.css"}),
-    )
-    finish(session)
-    expect(session.get_by_role("status")).to_have_text(QUEUED)
-    assert len(pending(session)) == 1
-
-
-def test_a_queued_post_carries_the_csrf_token_of_the_page_it_is_sent_from(session: Page) -> None:
-    sent, answer = recorder(204)
-    session.route(SAVE, answer)
-    session.evaluate(
-        """p => localStorage.setItem(p + "abc", JSON.stringify({id: "abc",
-             url: "/journey/session/save/", at: 0,
-             fields: [["csrfmiddlewaretoken", "stale"], ["client_id", "abc"]]}))""",
-        PREFIX,
-    )
-    session.evaluate("window.HizakoshiSession.flush()")
-    assert pending(session) == {}
-    (request,) = sent
-    assert posted(request)["csrfmiddlewaretoken"] == ["token-from-the-page"]
-    assert request.headers["x-csrftoken"] == "token-from-the-page"
-
-
-def test_field_errors_from_the_server_fall_back_to_a_plain_form_post(session: Page) -> None:
-    sent: list[Request] = []
-
-    def answer(route: Route) -> None:
-        sent.append(route.request)
-        route.fulfill(status=400, content_type="text/html", body="<h1>Please check</h1>")
-
-    session.route(SAVE, answer)
-    finish(session)
-    expect(session.get_by_role("heading", level=1)).to_have_text("Please check")
-    assert len(sent) == 2
-    assert sent[0].headers["accept"] == "application/json"
-    assert "application/json" not in sent[1].headers.get("accept", "")
-    assert posted(sent[0])["client_id"] == posted(sent[1])["client_id"]
     assert pending(session) == {}
 
 
