@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -100,6 +100,13 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
     # The flare: let the escalation rules look at each day of it, as the today page would have.
     for day in history.flare_days():
         escalations_review(person=person, today=day)
+    # The demo person read that message back then; left unread, Today would show a months-old
+    # flare as if it were happening now.
+    for escalation in person.journey_escalations.all():
+        escalation.seen_at = datetime.combine(
+            escalation.raised_on + timedelta(days=1), time(9), tzinfo=UTC
+        )
+        escalation.save(update_fields=["seen_at"])
     return DemoResult(person=person, password=password, counts=_counts(person))
 
 
