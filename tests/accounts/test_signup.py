@@ -88,6 +88,7 @@ def test_signing_up_from_a_result_page_takes_the_result_and_its_plan(client: Cli
     items = PlanItem.objects.filter(person=user, active=True).order_by("position")
     assert [i.exercise_id for i in items] == planned
     assert WalkingTarget.objects.get(person=user, active=True).unit == "minutes"
+    assert Profile.objects.get(person=user).height_cm == 152  # asked once, in the self-check
 
 
 def test_signing_up_from_a_saved_result_link_takes_that_result(client: Client) -> None:

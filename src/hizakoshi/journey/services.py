@@ -29,6 +29,17 @@ from hizakoshi.selfcheck.tokens import new_token, token_hash
 
 
 @transaction.atomic
+def _profile_height_from(*, person: User, answers: Answers) -> None:
+    # The self-check asked for the height already: the function tests and BMI need it, and the
+    # person should not have to type it twice. A height they set on the profile is kept.
+    if answers.height_cm is None or not 100 <= answers.height_cm <= 230:
+        return
+    profile, _ = Profile.objects.get_or_create(person=person)
+    if profile.height_cm is None:
+        profile.height_cm = Decimal(str(round(answers.height_cm, 1)))
+        profile.save(update_fields=["height_cm", "updated_at"])
+
+
 def journey_start_from_assessment(
     *,
     person: User,
@@ -55,6 +66,7 @@ def journey_start_from_assessment(
         source=source,
         created_at=now,
     )
+    _profile_height_from(person=person, answers=answers)
     plan = assessment.plan
     if plan is None:
         return stored
