@@ -9,6 +9,7 @@ over the points whatever the history holds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -35,19 +36,8 @@ from hizakoshi.journey.services_measures import escalation_mark_seen, escalation
 from hizakoshi.journey.views_measures import person_of
 from hizakoshi.selfcheck.language import current_lang
 
-# Page order: pain first, then what the person can do, then what they did.
-SHOWN: tuple[SeriesId, ...] = (
-    "knee_pain_left",
-    "knee_pain_right",
-    "back_pain",
-    "psfs",
-    "chair_stand",
-    "locomo_stage",
-    "one_leg_standing",
-    "sessions",
-    "walking_minutes",
-    "weight",
-)
+# Page order: pain first, then what the person can do, then what they did (the core's order).
+SHOWN: tuple[SeriesId, ...] = get_args(SeriesId)
 Y_RANGE: dict[SeriesId, tuple[float | None, float | None]] = {
     "knee_pain_left": (0, 10),
     "knee_pain_right": (0, 10),
