@@ -11,9 +11,10 @@ production settings and middleware plus one extra URL, /__bench__/bare/, a view 
   - saved result        GET /r/<token>/              a database read and the full result page
   - result (computed)   POST /check/                 the last screen's answers: validate,
                                                      assess and render the result page
-  - floor (reference)   POST /api/v1/assessments     the same answers as JSON: validate and
-                                                     assess with no HTML, i.e. what any result
-                                                     page costs before it renders a byte
+  - floor (no HTML)     POST /__bench__/floor/       the same POST: everything the computed
+                                                     page does except rendering (check the
+                                                     signed answers, validate, assess, sign)
+  - API (reference)     POST /api/v1/assessments     the same answers as JSON through the API
 Prints requests/s, median and p99 latency, and how many times slower than the bare view each
 page is. Target: <= 2x. Only 127.0.0.1 is ever contacted.
 """
@@ -103,8 +104,12 @@ def main() -> None:
                 'id="result"',
             ),
             (
+                PageRequest("floor (no HTML)", base + "/__bench__/floor/", by_name["result"].body),
+                "assessed:",
+            ),
+            (
                 PageRequest(
-                    "floor (reference)",
+                    "API (reference)",
                     base + "/api/v1/assessments?lang=ja",
                     json.dumps(typical()).encode(),
                     "application/json",

@@ -44,8 +44,10 @@ def test_a_new_person_has_pain_and_activity_goals_due_and_is_told_what_the_clini
     hanako: Client,
 ) -> None:
     page = hanako.get("/me/measures/").content.decode()
-    assert page.count("Due now.") == 2
+    # NRS and PSFS in our wording, STarT Back in Keele's English wording (asked once).
+    assert page.count("Due now.") == 3
     assert "/me/measures/nrs/" in page and "/me/measures/psfs/" in page
+    assert "/me/measures/start-back/" in page and "Asked once, at the start" in page
     assert "Your clinic must supply the licensed wording" in page
     assert "KOOS" in page and "Oswestry" in page
     assert "/me/measures/koos/" not in page  # not offered without the wording
@@ -60,7 +62,7 @@ def test_a_questionnaire_is_due_again_four_weeks_after_the_first_assessment() ->
     def nrs(days: int) -> tuple[bool, object]:
         found = next(
             d
-            for d in outcomes_due(person=user, today=START + timedelta(days=days))
+            for d in outcomes_due(person=user, today=START + timedelta(days=days), lang="en")
             if d.instrument == "nrs"
         )
         return found.due, found.due_on
@@ -164,31 +166,83 @@ def test_without_the_clinics_wording_a_licensed_questionnaire_shows_no_items_and
     assert not OutcomeResponse.objects.exists()
 
 
-def test_with_the_clinics_wording_start_back_is_offered_scored_and_its_risk_group_explained(
-    hanako: Client, tmp_path: Path
+KEELE_ITEM_5 = (
+    "It’s not really safe for a person with a condition like mine to be physically active"
+)
+
+
+def test_start_back_ships_in_keeles_english_wording_with_its_answer_options_and_notice(
+    hanako: Client,
 ) -> None:
-    path = clinic_file(tmp_path, "start-back", [str(n) for n in range(1, 10)])
+    page = hanako.get("/me/measures/start-back/").content.decode()
+    assert "Thinking about the last 2 weeks please answer the following questions:" in page
+    assert KEELE_ITEM_5 in page
+    assert ">Disagree</label>" in page and ">Agree</label>" in page
+    assert ">Very much</label>" in page and ">Extremely</label>" in page
+    assert "Copyright (©2021) University of Keele" in page
+    assert "only in its original English wording" not in page  # the page is in English
+
+
+def test_start_back_is_scored_and_its_risk_group_sets_the_care_around_the_plan(
+    hanako: Client,
+) -> None:
     answers = {f"item_{n}": "1" for n in range(1, 9)} | {"item_9": "4"}
-    with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
-        assert "/me/measures/start-back/" in hanako.get("/me/measures/").content.decode()
-        page = hanako.get("/me/measures/start-back/").content.decode()
-        assert "Item 5 (test wording)" in page
-        response = hanako.post("/me/measures/start-back/", answers)
-        assert response.status_code == 302
-        result = hanako.get(response["Location"]).content.decode()
+    response = hanako.post("/me/measures/start-back/", answers)
+    assert response.status_code == 302
+    result = hanako.get(response["Location"]).content.decode()
     row = OutcomeResponse.objects.get(instrument="start-back")
     assert row.scores == {"total": 9, "distress": 5, "risk": "high"}
+    assert row.answers == {str(n): 1 for n in range(1, 9)} | {"9": 4}
     assert "High risk of back pain holding you back" in result
+    assert "physiotherapy that also helps with worry and mood" in result
     assert "NICE NG59" in result
 
 
-def test_an_unanswered_start_back_item_is_named_and_nothing_is_saved(
-    hanako: Client, tmp_path: Path
+def test_a_japanese_page_offers_the_english_start_back_apart_and_marks_its_language(
+    client: Client,
 ) -> None:
+    client.force_login(started())
+    listing = client.get("/me/measures/").content.decode()
+    # Due in Japanese: only the two in our own wording; STarT Back is listed apart, in English.
+    assert listing.count("いま答える時期です。") == 2
+    assert "英語版のみ" in listing and "/me/measures/start-back/" in listing
+    page = client.get("/me/measures/start-back/").content.decode()
+    assert f'<span lang="en">{KEELE_ITEM_5}</span>' in page
+    assert 'lang="en">Disagree</label>' in page
+    assert '<p class="intro" lang="en">Thinking about the last 2 weeks' in page
+
+
+def test_with_the_clinics_japanese_wording_start_back_is_asked_in_japanese(
+    client: Client, tmp_path: Path
+) -> None:
+    client.force_login(started())
     path = clinic_file(tmp_path, "start-back", [str(n) for n in range(1, 10)])
-    answers = {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "7"}
     with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
-        response = hanako.post("/me/measures/start-back/", answers)
+        page = client.get("/me/measures/start-back/").content.decode()
+        english = in_english(client).get("/me/measures/start-back/").content.decode()
+    assert "設問5（テスト用）" in page and KEELE_ITEM_5 not in page
+    # In English the published wording wins over the clinic's copy of it.
+    assert KEELE_ITEM_5 in english and "Item 5 (test wording)" not in english
+
+
+def test_start_back_is_asked_once_not_every_four_weeks() -> None:
+    user = started()
+    OutcomeResponse.objects.create(
+        person=user,
+        instrument="start-back",
+        answers={},
+        scores={"total": 2, "distress": 1, "risk": "low"},
+        taken_on=START,
+    )
+    later = outcomes_due(person=user, today=START + timedelta(days=90), lang="en")
+    found = next(d for d in later if d.instrument == "start-back")
+    assert (found.due, found.once) == (False, True)
+    assert next(d for d in later if d.instrument == "nrs").due
+
+
+def test_an_unanswered_start_back_item_is_named_and_nothing_is_saved(hanako: Client) -> None:
+    answers = {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "7"}
+    response = hanako.post("/me/measures/start-back/", answers)
     assert response.context["form"].errors == {"item_9": [MSG_CHOOSE]}
     assert not OutcomeResponse.objects.exists()
 

@@ -242,3 +242,46 @@ def test_a_saved_session_is_counted_on_today(client: Client, hanako: object) -> 
     text = page(client, hanako, url=TODAY_URL + "?saved=session")
     assert "Your session is saved" in text
     assert "Done today: 1 session" in text
+
+
+# --- STarT Back: the care around the plan ------------------------------------------------------
+
+
+def _start_back(user: object, risk: str) -> None:
+    scores = {"low": (2, 1), "medium": (5, 2), "high": (7, 4)}[risk]
+    OutcomeResponse.objects.create(
+        person=user,
+        instrument="start-back",
+        answers={},
+        scores={"total": scores[0], "distress": scores[1], "risk": risk},
+        taken_on=START.date(),
+    )
+
+
+def test_a_medium_start_back_risk_shows_its_care_and_where_to_ask(client: Client) -> None:
+    with time_machine.travel(START, tick=False):  # 50: no "back pain began after 55" sign
+        taro = with_plan(person("taro@example.jp", language="en"), age="50")
+    before = page(client, taro)
+    _start_back(taro, "medium")
+    text = page(client, taro)
+    assert "Where to go" not in before
+    assert 'data-risk="medium"' in text
+    assert "Self-care plus exercise guided by a physiotherapist" in text
+    assert "Where to go" in text  # the clinic's contact, or the advice to book one
+
+
+def test_a_low_start_back_risk_keeps_to_self_care_and_sends_nobody_to_the_clinic(
+    client: Client, hanako: object
+) -> None:
+    before = page(client, hanako)
+    _start_back(hanako, "low")
+    text = page(client, hanako)
+    assert 'data-risk="low"' in text and "Self-care" in text
+    # The clinic card shows only for what the self-check itself raised, as before.
+    assert text.count("Where to go") == before.count("Where to go")
+
+
+def test_without_start_back_answers_today_shows_no_risk_group(
+    client: Client, hanako: object
+) -> None:
+    assert "data-risk=" not in page(client, hanako)

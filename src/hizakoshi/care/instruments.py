@@ -18,7 +18,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from hizakoshi.care.model import Frozen, Text
+from hizakoshi.care.model import Frozen, Lang, Text
 from hizakoshi.care.scoring import ENGINES
 from hizakoshi.care.yamlfile import CONTENT_DIR, ContentError, load_yaml_model
 
@@ -54,6 +54,24 @@ class Licence(Frozen):
     source: str = Field(min_length=3)
 
 
+class PublishedText(Frozen):
+    """An instrument's own published wording in one language, shipped unmodified by licence.
+
+    Unlike `texts` (our own wording, in both languages), this is the rights holder's text: it is
+    kept exactly as published, never translated by us, and shown with the licence notice.
+    """
+
+    lang: Lang
+    source: str = Field(min_length=3)
+    instructions: str = Field(min_length=1)
+    items: dict[str, str]
+    choices: tuple[str, ...] = ()  # answer options in score order, for every item ...
+    item_choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # ... unless given here
+
+    def choices_of(self, item: str) -> tuple[str, ...]:
+        return self.item_choices.get(item, self.choices)
+
+
 class Instrument(Frozen):
     id: str
     name: Text
@@ -67,6 +85,7 @@ class Instrument(Frozen):
     source: str = Field(min_length=3)
     intro: Text | None = None
     texts: dict[str, Text] = Field(default_factory=dict)
+    published: PublishedText | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Instrument:
@@ -76,11 +95,35 @@ class Instrument(Frozen):
             unknown = set(keys) - set(self.items)
             if unknown:
                 raise ValueError(f"{label} names unknown item(s) {sorted(unknown)}")
-        if not self.licence.text_may_ship and (self.texts or self.intro):
+        if not self.licence.text_may_ship and (self.texts or self.intro or self.published):
             raise ValueError("item text given, but the licence does not let it ship")
-        if self.licence.text_may_ship and set(self.texts) != set(self.items):
+        if self.texts and self.published:
+            raise ValueError("give our own wording (texts) or the published one, not both")
+        if self.licence.text_may_ship and set(self.texts or self.published_items) != set(
+            self.items
+        ):
             raise ValueError("text may ship, so every item needs its text")
+        if self.published:
+            if self.licence.notice is None:
+                raise ValueError("published text ships only with the licence notice")
+            self._check_published_choices(self.published)
         return self
+
+    @property
+    def published_items(self) -> dict[str, str]:
+        return self.published.items if self.published else {}
+
+    def _check_published_choices(self, published: PublishedText) -> None:
+        unknown = set(published.item_choices) - set(self.items)
+        if unknown:
+            raise ValueError(f"published.item_choices names unknown item(s) {sorted(unknown)}")
+        for item in self.items:
+            scale, given = self.scale_of(item), published.choices_of(item)
+            if given and len(given) != scale.max - scale.min + 1:
+                raise ValueError(
+                    f"published answer options for item {item}: {len(given)} given, "
+                    f"but the scale {scale.min}-{scale.max} has {scale.max - scale.min + 1}"
+                )
 
     def scale_of(self, item: str) -> AnswerScale:
         return self.item_scales.get(item, self.scale)
@@ -174,15 +217,30 @@ def load_clinic_item_texts(path: Path) -> ClinicItemTexts:
 
 
 def item_texts(instrument: str, clinic: ClinicItemTexts | None = None) -> dict[str, ItemText]:
-    """The texts to show for an instrument: ours where the licence allows, else the clinic's.
+    """The texts to show for an instrument: our own wording where we wrote it; else the
+    published wording where its licence lets it ship, with the clinic's for the other language;
+    else the clinic's alone.
 
-    An empty result means the instrument cannot be shown as a questionnaire (it can still be
-    scored from numbers entered by staff).
+    An item may have text in one language only; an empty result means the instrument cannot be
+    shown as a questionnaire (it can still be scored from numbers entered by staff).
     """
     inst = instruments()[instrument]
-    if inst.licence.text_may_ship:
+    if inst.texts:
         return {k: ItemText(ja=t.ja, en=t.en) for k, t in inst.texts.items()}
-    return dict((clinic or {}).get(instrument, {}))
+    found = dict((clinic or {}).get(instrument, {}))
+    if inst.published:
+        lang = inst.published.lang
+        for item, text in inst.published.items.items():
+            theirs = found.get(item)
+            words = {"ja": theirs.ja if theirs else None, "en": theirs.en if theirs else None}
+            words[lang] = text  # the published wording wins over a clinic copy of it
+            found[item] = ItemText(**words)
+    return found
+
+
+def texts_in(texts: Mapping[str, ItemText], lang: Lang) -> dict[str, str]:
+    """Item id -> wording in `lang`, only for items worded in that language."""
+    return {item: word for item, t in texts.items() if (word := t.ja if lang == "ja" else t.en)}
 
 
 # --- Change against the MCID ------------------------------------------------------------------

@@ -41,7 +41,8 @@ def outcomes_on(
     psfs: list[PsfsActivity],
     rng: random.Random,
 ) -> None:
-    """NRS (knee and back), the PSFS on the three activities and KOOS-12, on day `n`."""
+    """NRS (knee and back), the PSFS on the three activities and KOOS-12, on day `n`; on the
+    first day also STarT Back."""
     nrs_record(person=person, pains={"knee": knee, "back": back}, taken_on=day)
     ability = 3.5 + 4.5 * (1 - math.exp(-n / 120)) - (1.5 if flare else 0.0)
     ratings = [
@@ -59,6 +60,11 @@ def outcomes_on(
         item: _clip(level + 0.4 + rng.gauss(0, 0.4), 0, 4) for item in ("Q1", "Q2", "Q3", "Q4")
     }
     outcome_record(person=person, instrument="koos-12", answers=answers, taken_on=day)
+    if n == 0:
+        # STarT Back once, at the start: leg pain, short walks, slow dressing and worry with
+        # "moderately" bothersome pain = total 4, distress 1: the medium-risk group.
+        start_back = {"1": 1, "2": 0, "3": 1, "4": 1, "5": 0, "6": 1, "7": 0, "8": 0, "9": 2}
+        outcome_record(person=person, instrument="start-back", answers=start_back, taken_on=day)
 
 
 def function_tests_on(person: User, n: int, day: date) -> None:

@@ -3,7 +3,7 @@ the safety screen before a home function test, and each test's measurements."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -11,12 +11,14 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from hizakoshi.care.instruments import Instrument, ItemText
+from hizakoshi.care.instruments import Instrument
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import PsfsActivity
 
 if TYPE_CHECKING:  # django-stubs only; not installed in production
     from django_stubs_ext import StrOrPromise
+
+    from hizakoshi.journey.selectors_measures import Wording
 
 MSG_CHOOSE = _("Please choose one answer.")
 MSG_NEEDED = _("Please answer this question: without it the questionnaire cannot be scored.")
@@ -66,13 +68,18 @@ def scale_choices(low: int, high: int) -> list[tuple[str, str]]:
 
 
 class InstrumentForm(forms.Form):
-    """One radio group per item, keyed by the official item id (field name item_<id>)."""
+    """One radio group per item, keyed by the official item id (field name item_<id>).
+
+    With a published wording, the items and the answer options are its own, unmodified, and the
+    fields say which language they are in (`text_lang`) when it differs from the page's; otherwise
+    the answers are numbers explained by our own anchors.
+    """
 
     def __init__(
         self,
         *args: Any,
         instrument: Instrument,
-        texts: Mapping[str, ItemText],
+        wording: Wording,
         lang: Lang,
         optional: bool,
         **kwargs: Any,
@@ -80,14 +87,15 @@ class InstrumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
         for item in instrument.items:
-            text = texts[item]
             scale = instrument.scale_of(item)
-            field = _radio(
-                (text.ja if lang == "ja" else text.en) or text.en or text.ja or item,
-                scale_choices(scale.min, scale.max),
-                required=not optional,
-            )
-            field.help_text = scale.anchors.get(lang)
+            values = scale_choices(scale.min, scale.max)
+            options = wording.choices.get(item)
+            choices = list(zip((v for v, _ in values), options, strict=True)) if options else values
+            field = _radio(wording.items[item], choices, required=not optional)
+            if not options:
+                field.help_text = scale.anchors.get(lang)
+            field.text_lang = wording.lang if wording.lang != lang else ""  # type: ignore[attr-defined]
+            field.worded = bool(options)  # type: ignore[attr-defined]  # words, not a 0-n scale
             self.fields[ITEM_PREFIX + item] = field
 
     def answers(self) -> dict[str, int | None]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hizakoshi.accounts.models import User
 from hizakoshi.care.content import exercises
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey.stratified import support_for
 from hizakoshi.care.model import Lang, Triage, Urgency
 from hizakoshi.journey.forms_daily import Slot
 from hizakoshi.journey.models import Assessment, DiaryEntry, ExerciseSession
@@ -26,7 +27,7 @@ from hizakoshi.journey.selectors_daily import (
     plan_changes_since,
     session_for_day,
 )
-from hizakoshi.journey.selectors_measures import escalations_unseen
+from hizakoshi.journey.selectors_measures import escalations_unseen, startback_risk_latest
 from hizakoshi.selfcheck.presenters import (
     SITE_LABELS,
     THERMAL_LABELS,
@@ -43,6 +44,12 @@ INSTRUMENT_LABELS = {
     "koos-ps": _("The knee function questions (KOOS-PS)"),
     "rmdq": _("The back questionnaire (RMDQ)"),
     "odi": _("The back questionnaire (ODI)"),
+}
+
+RISK_LABELS = {
+    "low": _("Low risk of back pain holding you back"),
+    "medium": _("Medium risk of back pain holding you back"),
+    "high": _("High risk of back pain holding you back"),
 }
 
 
@@ -144,7 +151,12 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
     paused = self_care_paused(assessment, flag)
     escalations = [_escalation_view(e, lang) for e in escalations_unseen(person=person)]
     stored_triage = stored.get("triage") or {}
-    specialist = any(e["specialist"] for e in escalations) or stored_triage.get("urgency") == "soon"
+    support = support_view(person, lang)
+    specialist = (
+        any(e["specialist"] for e in escalations)
+        or stored_triage.get("urgency") == "soon"
+        or bool(support and support["ask_clinic"])
+    )
     entry = diary_entry_get(person=person, day=day)
     context: dict[str, Any] = {
         "assessment": assessment,
@@ -153,6 +165,7 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "stored_triage": _stored_triage(stored_triage, lang),
         "paused": paused,
         "escalations": escalations,
+        "support": support,
         "clinic": clinic_contact() if specialist else None,
         "outcomes_due": [
             INSTRUMENT_LABELS.get(name, name) for name in outcomes_due(person=person, today=day)
@@ -183,6 +196,16 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
             ],
         }
     return context
+
+
+def support_view(person: User, lang: Lang) -> dict[str, Any] | None:
+    """The care around the plan that the latest STarT Back risk group calls for, if answered."""
+    risk = startback_risk_latest(person=person)
+    if risk is None:
+        return None
+    view: dict[str, Any] = resolve_texts(support_for(risk).model_dump(mode="json"), lang)
+    view["risk_label"] = RISK_LABELS[risk]
+    return view
 
 
 def _stored_triage(stored: dict[str, Any], lang: Lang) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from django.conf import settings
 from django.db.models import Case, Max, Min, QuerySet, Value, When
@@ -20,10 +20,16 @@ from django.utils import timezone
 from pydantic import ValidationError
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.instruments import ClinicItemTexts, ItemText, item_texts, load_clinic_item_texts
-from hizakoshi.care.journey.content import SeriesId
+from hizakoshi.care.instruments import (
+    ClinicItemTexts,
+    instruments,
+    item_texts,
+    load_clinic_item_texts,
+    texts_in,
+)
+from hizakoshi.care.journey.content import RiskGroup, SeriesId
 from hizakoshi.care.journey.progress import Point
-from hizakoshi.care.model import URGENCY_ORDER, Lang, Triage
+from hizakoshi.care.model import LANGS, URGENCY_ORDER, Lang, Triage
 from hizakoshi.care.scoring import ENGINES
 from hizakoshi.care.yamlfile import ContentError
 from hizakoshi.journey.models import (
@@ -44,6 +50,9 @@ log = logging.getLogger(__name__)
 OUTCOME_EVERY_DAYS = 28  # issue 3 §6: every 4 weeks from the first assessment
 RECENT_ESCALATION_DAYS = 28  # shown on the progress page for one reassessment interval
 ALWAYS_OFFERED = ("nrs", "psfs")  # our own wording ships with the app
+# STarT Back screens for the risk of lasting back pain at the start of care (Hill 2008); it is
+# not a measure of change, so it is asked once rather than every four weeks.
+ONCE = frozenset({"start-back"})
 CHAIR_KINDS = (FunctionTestKind.CHAIR_STAND_CDC, FunctionTestKind.CHAIR_STAND_CS30)
 
 
@@ -82,16 +91,54 @@ def clinic_item_texts() -> ClinicTexts:
     return _clinic_cache[key]
 
 
-def instrument_texts(instrument: str, clinic: ClinicTexts | None = None) -> dict[str, ItemText]:
-    """Item id -> wording, or {} when the instrument cannot be shown (no licensed text)."""
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How one questionnaire can be shown: its items in one language, and for a licensed
+    published text, its own instruction and answer options (shown unmodified)."""
+
+    lang: Lang  # the language the items are shown in (may differ from the page's)
+    items: dict[str, str]  # item id -> text, every item of the instrument
+    instructions: str = ""
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # item -> options
+    published: bool = False
+
+
+def wording(instrument: str, lang: Lang, clinic: ClinicTexts | None = None) -> Wording | None:
+    """The questionnaire in the page's language, else in the only language it ships in (the
+    English STarT Back for a Japanese page without the clinic's STarT-J), else None."""
     texts = item_texts(instrument, (clinic or clinic_item_texts()).texts)
+    needed = set(ENGINES[instrument].item_ids)
+    published = instruments()[instrument].published
     # A questionnaire with some items unworded cannot be answered as published.
-    return texts if set(texts) == set(ENGINES[instrument].item_ids) else {}
+    for shown in dict.fromkeys((lang, *LANGS)):
+        items = texts_in(texts, shown)
+        if set(items) != needed:
+            continue
+        if published and published.lang == shown:
+            choices = {item: published.choices_of(item) for item in items}
+            return Wording(shown, items, published.instructions, choices, published=True)
+        return Wording(shown, items)
+    return None
 
 
-def instruments_offered(clinic: ClinicTexts | None = None) -> list[str]:
+def instruments_offered(lang: Lang, clinic: ClinicTexts | None = None) -> list[str]:
+    """Instruments that can be answered in `lang` (others may still exist in another language:
+    see instruments_in_other_language)."""
     clinic = clinic or clinic_item_texts()
-    return [name for name in ENGINES if name in ALWAYS_OFFERED or instrument_texts(name, clinic)]
+    return [
+        name
+        for name in ENGINES
+        if name in ALWAYS_OFFERED or ((w := wording(name, lang, clinic)) and w.lang == lang)
+    ]
+
+
+def instruments_in_other_language(lang: Lang, clinic: ClinicTexts | None = None) -> list[str]:
+    clinic = clinic or clinic_item_texts()
+    return [
+        name
+        for name in ENGINES
+        if name not in ALWAYS_OFFERED and (w := wording(name, lang, clinic)) and w.lang != lang
+    ]
 
 
 # --- outcome measures ----------------------------------------------------------------------------
@@ -103,6 +150,7 @@ class DueOutcome:
     last_taken: date | None
     due_on: date  # the scheduled day this round began, or the next one
     due: bool  # not yet answered in the current 4-week round
+    once: bool = False  # a screening tool, answered once at the start
 
 
 def schedule_start(*, person: User) -> date | None:
@@ -111,8 +159,11 @@ def schedule_start(*, person: User) -> date | None:
     return None if first is None else timezone.localdate(first)
 
 
-def outcomes_due(*, person: User, today: date, start: date | None = None) -> list[DueOutcome]:
-    """For each offered instrument: answered in the current 4-week round, or due now."""
+def outcomes_due(
+    *, person: User, today: date, lang: Lang, start: date | None = None
+) -> list[DueOutcome]:
+    """For each instrument offered in `lang`: answered in the current 4-week round, or due now.
+    A screening tool (ONCE) is due only until it has been answered once."""
     start = start or schedule_start(person=person) or today
     last = dict(
         OutcomeResponse.objects.filter(person=person)
@@ -123,12 +174,24 @@ def outcomes_due(*, person: User, today: date, start: date | None = None) -> lis
     rounds = max(0, (today - start).days) // OUTCOME_EVERY_DAYS
     this_round = start + timedelta(days=rounds * OUTCOME_EVERY_DAYS)
     found = []
-    for name in instruments_offered():
+    for name in instruments_offered(lang):
         taken = last.get(name)
-        due = taken is None or taken < this_round
+        due = taken is None or (taken < this_round and name not in ONCE)
         next_day = this_round if due else this_round + timedelta(days=OUTCOME_EVERY_DAYS)
-        found.append(DueOutcome(name, taken, next_day, due))
+        found.append(DueOutcome(name, taken, next_day, due, once=name in ONCE))
     return found
+
+
+def startback_risk_latest(*, person: User) -> RiskGroup | None:
+    """The risk group of the person's latest STarT Back answers (None: never answered)."""
+    scores = (
+        OutcomeResponse.objects.filter(person=person, instrument="start-back")
+        .order_by("-taken_on", "-pk")
+        .values_list("scores", flat=True)
+        .first()
+    )
+    risk = scores.get("risk") if isinstance(scores, dict) else None
+    return risk if risk in get_args(RiskGroup) else None
 
 
 def outcomes_of(*, person: User, instrument: str, limit: int = 6) -> list[OutcomeResponse]:

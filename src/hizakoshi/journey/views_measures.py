@@ -30,13 +30,15 @@ from hizakoshi.journey.forms_measures import (
     PsfsActivitiesForm,
     PsfsRatingForm,
 )
+from hizakoshi.journey.presenters_daily import support_view
 from hizakoshi.journey.selectors import local_today
 from hizakoshi.journey.selectors_measures import (
     clinic_item_texts,
-    instrument_texts,
+    instruments_in_other_language,
     outcomes_due,
     outcomes_of,
     psfs_activities_active,
+    wording,
 )
 from hizakoshi.journey.services_measures import (
     nrs_record,
@@ -106,10 +108,12 @@ def person_of(request: HttpRequest) -> User:
 def measures(request: HttpRequest) -> HttpResponse:
     person, lang = person_of(request), current_lang()
     clinic = clinic_item_texts()
-    due = outcomes_due(person=person, today=local_today())
-    offered = {d.instrument for d in due}
+    due = outcomes_due(person=person, today=local_today(), lang=lang)
+    other = instruments_in_other_language(lang, clinic)
+    offered = {d.instrument for d in due} | set(other)
     context = {
         "due": [(d, instruments()[d.instrument].name.get(lang)) for d in due],
+        "other_language": [(n, instruments()[n].name.get(lang)) for n in other],
         "not_offered": [i.name.get(lang) for n, i in instruments().items() if n not in offered],
         "clinic_problem": bool(clinic.problem),
     }
@@ -143,6 +147,8 @@ def _page(request: HttpRequest, instrument: str, **context: Any) -> HttpResponse
         # NRS keeps knee and back as two rows: the latest answer is both of them.
         "latest": history[:2] if instrument == "nrs" else history[:1],
         "saved": request.GET.get("saved") == "1",
+        # The latest STarT Back answers decide the care around the plan (shown with them).
+        "support": support_view(person_of(request), lang) if instrument == "start-back" else None,
     }
     return render(request, "journey/measures/instrument.html", context)
 
@@ -202,17 +208,22 @@ def psfs_activities(request: HttpRequest) -> HttpResponse:
 def _licensed(request: HttpRequest, instrument: str) -> HttpResponse:
     lang = current_lang()
     clinic = clinic_item_texts()
-    texts = instrument_texts(instrument, clinic)
+    shown = wording(instrument, lang, clinic)
     inst = instruments()[instrument]
     context: dict[str, Any] = {
         "licence_notice": inst.licence.notice or "",
         "clinic_problem": bool(clinic.problem),
     }
-    if not texts:
+    if shown is None:
         return _page(request, instrument, form=None, no_text=True, **context)
+    context |= {
+        "text_lang": shown.lang,
+        "other_language": shown.lang != lang,
+        "instructions": shown.instructions,
+    }
     optional = instrument in BLANKS_ALLOWED
     form = InstrumentForm(
-        request.POST or None, instrument=inst, texts=texts, lang=lang, optional=optional
+        request.POST or None, instrument=inst, wording=shown, lang=lang, optional=optional
     )
     if request.method == "POST" and form.is_valid():
         answers = form.answers()

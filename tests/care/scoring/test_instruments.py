@@ -26,9 +26,56 @@ def test_the_file_lists_every_engine_with_the_same_items_in_the_same_order() -> 
         assert inst.items == ENGINES[name].item_ids
 
 
-def test_only_nrs_and_psfs_ship_item_text() -> None:
+def test_nrs_and_psfs_ship_our_wording_and_start_back_keeles_english_only() -> None:
     shipping = {name for name, inst in instruments().items() if inst.licence.text_may_ship}
-    assert shipping == {"nrs", "psfs"}
+    assert shipping == {"nrs", "psfs", "start-back"}
+    start_back = instruments()["start-back"]
+    assert start_back.texts == {}  # nothing of ours: Keele's wording, unmodified
+    assert start_back.published is not None and start_back.published.lang == "en"
+    texts = item_texts("start-back")
+    assert all(t.ja is None and t.en for t in texts.values())  # no Japanese without the clinic
+
+
+def test_start_backs_answer_options_are_keeles_in_score_order() -> None:
+    published = instruments()["start-back"].published
+    assert published is not None
+    assert published.choices_of("1") == ("Disagree", "Agree")
+    assert published.choices_of("9") == (
+        "Not at all",
+        "Slightly",
+        "Moderately",
+        "Very much",
+        "Extremely",
+    )
+
+
+def test_published_options_that_do_not_fit_the_scale_fail_to_load(tmp_path: Path) -> None:
+    path = _copy_content(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[Not at all, Slightly, Moderately, ", "[Slightly, Moderately, "))
+    with pytest.raises(ContentError, match="published answer options for item 9: 4 given"):
+        load_instruments(tmp_path)
+
+
+def test_published_text_without_its_licence_notice_fails_to_load(tmp_path: Path) -> None:
+    path = _copy_content(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      notice: >-\n        Copyright (©2021)")
+    end = text.index("      source:", start)
+    path.write_text(text[:start] + text[end:])
+    with pytest.raises(ContentError, match="only with the licence notice"):
+        load_instruments(tmp_path)
+
+
+def test_a_clinic_file_adds_japanese_to_start_back_and_cannot_replace_keeles_english(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "texts.yaml"
+    path.write_text("start-back:\n  '1': {ja: 設問1, en: changed wording}\n", encoding="utf-8")
+    texts = item_texts("start-back", load_clinic_item_texts(path))
+    assert texts["1"].ja == "設問1"
+    keele = "My back pain has spread down my leg(s) at some time in the last 2 weeks"
+    assert texts["1"].en == keele
 
 
 def test_instruments_whose_text_does_not_ship_carry_no_text_and_say_why() -> None:
@@ -41,8 +88,9 @@ def test_instruments_whose_text_does_not_ship_carry_no_text_and_say_why() -> Non
 def test_start_back_keeps_keeles_copyright_statement_for_when_its_text_is_shown() -> None:
     notice = instruments()["start-back"].licence.notice
     assert notice is not None
-    assert "Keele University" in notice
-    assert "Arthritis Research UK" in notice
+    assert notice.startswith("Copyright (©2021) University of Keele.")
+    assert "No license is required for non-commercial use." in notice
+    assert "Arthritis Research UK (now Versus Arthritis)" in notice
 
 
 def test_every_mcid_names_a_source() -> None:

@@ -189,6 +189,28 @@ class Escalation(Frozen):
         return self
 
 
+RiskGroup = Literal["low", "medium", "high"]
+
+
+class StratifiedGroup(Frozen):
+    intensity: Text  # the level of care around the self-care plan, in a few words
+    plan: Text  # what it means for the plan
+    ask_clinic: bool  # recommend asking the clinic for support (show its contact)
+    education: tuple[Text, ...]
+
+
+class Stratified(Frozen):
+    source: str = Field(min_length=3)
+    shared_education: tuple[Text, ...] = Field(min_length=1)
+    groups: dict[RiskGroup, StratifiedGroup]
+
+    @model_validator(mode="after")
+    def _every_group(self) -> Stratified:
+        if set(self.groups) != set(get_args(RiskGroup)):
+            raise ValueError("give the low, medium and high groups")
+        return self
+
+
 class JourneyFile(Frozen):
     pain_model: PainModel
     ladders: tuple[LadderRule, ...]
@@ -201,6 +223,7 @@ class JourneyFile(Frozen):
     missing: Text
     series: tuple[SeriesRule, ...]
     escalation: Escalation
+    stratified: Stratified
 
     @model_validator(mode="after")
     def _complete(self) -> JourneyFile:
