@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from hizakoshi.care import content
 from hizakoshi.care.content import ExerciseDosage, ExerciseFile
+from hizakoshi.care.journey.content import journey
 from hizakoshi.care.model import Text
 from hizakoshi.care.yamlfile import CONTENT_DIR, ContentError, load_yaml_model
 
@@ -282,3 +283,14 @@ def test_the_advertising_word_check_would_catch_a_claim() -> None:
     assert BANNED_EN.search("One injection and the pain is gone at once")
     assert BANNED_EN.search("The best cure")
     assert any(word in "注射一本で即解放" for word in BANNED_JA)
+
+
+def test_an_exercise_with_harder_versions_has_one_for_each_level_above_the_first() -> None:
+    top = max(rule.levels for rule in journey().ladders)
+    with_levels = [e for e in content.exercises().values() if e.harder]
+    assert len(with_levels) >= 8  # the strength and balance exercises
+    for exercise in with_levels:
+        assert exercise.levels == top, exercise.id
+        assert exercise.harder_source and "clinician" in exercise.harder_source
+        assert exercise.level_text(1) is None
+        assert exercise.level_text(top + 1) == exercise.harder[-1]  # never past its last

@@ -14,6 +14,7 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 
+from hizakoshi.care.content import exercises
 from hizakoshi.journey.models import (
     DiaryEntry,
     ExerciseSession,
@@ -111,6 +112,14 @@ def test_the_first_week_holds_the_exercises_and_starts_walking_from_the_own_base
     assert "first week" in target.reason["en"]
 
 
+# The plan's 30-second stretch has no harder version, so it never moves (its ladder is one rung).
+STRETCH = "hamstring_stretch_seated"
+
+
+def test_the_plans_stretch_has_no_harder_version() -> None:
+    assert exercises()[STRETCH].harder == ()
+
+
 def test_a_good_second_week_steps_every_exercise_and_walking_up(hanako: Any) -> None:
     a_week(hanako, START)
     plan_review_week(person=hanako, week_end=START + 6 * DAY)
@@ -118,9 +127,12 @@ def test_a_good_second_week_steps_every_exercise_and_walking_up(hanako: Any) -> 
     a_week(hanako, START + 7 * DAY)
     changes = plan_review_week(person=hanako, week_end=START + 13 * DAY)
     after = active(hanako)
-    assert {c.exercise_id for c in changes if c.kind == "exercise"} == set(before)
+    assert {c.exercise_id for c in changes if c.kind == "exercise"} == set(before) - {STRETCH}
     assert all(c.action == "step_up" for c in changes)
+    assert after[STRETCH].pk == before[STRETCH].pk  # unchanged, still the same plan item
     for exercise_id, item in after.items():
+        if exercise_id == STRETCH:
+            continue
         old = before[exercise_id]
         assert (item.level, item.sets, item.reps or 0) > (old.level, old.sets, old.reps or 0)
         assert item.started_on == START + 14 * DAY
@@ -138,6 +150,9 @@ def test_a_week_with_pain_above_five_steps_back_one_notch(hanako: Any) -> None:
     changes = plan_review_week(person=hanako, week_end=START + 20 * DAY)
     assert changes and all(c.action == "step_back" for c in changes)
     for exercise_id, item in active(hanako).items():
+        if exercise_id == STRETCH:  # already at its only, gentlest amount
+            assert (item.level, item.sets, item.reps) == stepped_up[exercise_id]
+            continue
         assert (item.level, item.sets, item.reps) < stepped_up[exercise_id]
         assert "comfortable" in item.reason["en"]
     assert walking(hanako).per_day == 20
@@ -218,10 +233,9 @@ def test_opening_today_runs_the_review_once_a_week_and_shows_what_changed_and_wh
     a_week(hanako, START + 7 * DAY)
     for minutes in (0, 5):  # twice in a row: the second visit reviews nothing
         text = today(at(START + 14 * DAY) + timedelta(minutes=minutes), login=not minutes)
-    assert text.count("It is going well") == len(active(hanako)) + 1  # and walking
-    assert PlanItem.objects.filter(person=hanako, started_on=START + 14 * DAY).count() == len(
-        active(hanako)
-    )
+    stepping = len(active(hanako)) - 1  # all but the stretch
+    assert text.count("It is going well") == stepping + 1  # and walking
+    assert PlanItem.objects.filter(person=hanako, started_on=START + 14 * DAY).count() == stepping
     text = today(at(START + 21 * DAY))
     assert "What changed this week, and why" not in text  # last week's change is a week old
 

@@ -233,3 +233,14 @@ def test_anonymous_visitors_are_sent_to_log_in(client: Client) -> None:
         response = method(URL)
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
+
+
+def test_an_exercise_at_level_two_says_what_is_different_at_that_level(
+    client: Client, hanako: Any
+) -> None:
+    PlanItem.objects.filter(person=hanako, active=True, exercise_id="bridge").update(level=2)
+    text = get(client)
+    bridge = text[text.index('data-exercise-id="bridge"') :]
+    bridge = bridge[: bridge.index("</section>")]
+    assert '<p class="level-note"><strong>Level 2:</strong> At the top, lift one foot' in bridge
+    assert text.count('class="level-note"') == 1  # the others are still at level 1

@@ -61,6 +61,26 @@ class Exercise(Frozen):
     contraindications: tuple[Contraindication, ...] = ()
     illustration: str  # file name under content/illustrations/
     source: str = Field(min_length=3)
+    # What changes at plan levels 2 and 3 (the progression ladder's levels). An exercise without
+    # them (the stretches, the gentlest ones) stays at level 1: it has no harder version.
+    harder: tuple[Text, ...] = Field(default=(), max_length=2)
+    harder_source: str | None = None
+
+    @model_validator(mode="after")
+    def _harder_has_source(self) -> Exercise:
+        if self.harder and not self.harder_source:
+            raise ValueError("harder levels need a harder_source")
+        return self
+
+    @property
+    def levels(self) -> int:
+        return 1 + len(self.harder)
+
+    def level_text(self, level: int) -> Text | None:
+        """What is different at this plan level (None at level 1)."""
+        if level < 2 or not self.harder:
+            return None
+        return self.harder[min(level, self.levels) - 2]
 
 
 class ExerciseFile(Frozen):

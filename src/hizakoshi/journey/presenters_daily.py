@@ -71,9 +71,11 @@ def triage_view(triage: Triage, lang: Lang) -> dict[str, Any]:
 def exercise_view(slot: Slot, lang: Lang, caution: str | None = None) -> dict[str, Any]:
     found = exercises().get(slot.exercise_id)
     dose = slot.dose.model_copy(update={"level": slot.level})
+    level_text = found.level_text(slot.level) if found else None
     return {
         "id": slot.exercise_id,
         "level": slot.level,
+        "level_text": level_text.get(lang) if level_text else "",
         "name": found.name.get(lang) if found else slot.exercise_id,
         "steps": [s.get(lang) for s in found.steps] if found else [],
         "illustration": f"illustrations/{found.illustration}" if found else None,

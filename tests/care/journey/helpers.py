@@ -10,15 +10,15 @@ from hizakoshi.care.journey.progression import ExerciseState, SessionRecord
 from hizakoshi.care.journey.walking import WalkDay
 
 TODAY = date(2025, 6, 30)
-QUAD_SETTING = Dose(sets=2, reps=10, hold_seconds=5, per_side=True)  # the plan's start
+BRIDGE = Dose(sets=2, reps=10, hold_seconds=5)  # the plan's start for the bridge (3 levels)
 
 
 def ago(days: int, today: date = TODAY) -> date:
     return today - timedelta(days=days)
 
 
-def state(current: Dose | None = None, start: Dose = QUAD_SETTING) -> ExerciseState:
-    return ExerciseState(exercise_id="quad_setting", start=start, current=current or start)
+def state(current: Dose | None = None, start: Dose = BRIDGE) -> ExerciseState:
+    return ExerciseState(exercise_id="bridge", start=start, current=current or start)
 
 
 def good_weeks(

@@ -7,9 +7,14 @@ import pytest
 from pydantic import ValidationError
 
 from hizakoshi.care.journey.ladder import Dose, build_ladder
-from hizakoshi.care.journey.progression import ExerciseReview, SessionRecord, review_exercise
+from hizakoshi.care.journey.progression import (
+    ExerciseReview,
+    ExerciseState,
+    SessionRecord,
+    review_exercise,
+)
 
-from .helpers import QUAD_SETTING, TODAY, ago, good_weeks, state
+from .helpers import BRIDGE, TODAY, ago, good_weeks, state
 
 
 def checks_of(review: ExerciseReview) -> dict[str, str]:
@@ -29,7 +34,7 @@ def test_a_good_week_adds_two_repetitions_first() -> None:
 
 
 def test_at_twelve_repetitions_a_set_is_added_and_the_total_still_rises() -> None:
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     review = review_exercise(state(current), good_weeks(), usual_pain=2, today=TODAY)
     assert review.notch == "sets"
     assert (review.after.sets, review.after.reps) == (3, 10)
@@ -37,7 +42,7 @@ def test_at_twelve_repetitions_a_set_is_added_and_the_total_still_rises() -> Non
 
 
 def test_at_three_sets_of_twelve_the_next_level_starts_at_the_first_amount() -> None:
-    current = QUAD_SETTING.model_copy(update={"sets": 3, "reps": 12})
+    current = BRIDGE.model_copy(update={"sets": 3, "reps": 12})
     review = review_exercise(state(current), good_weeks(), usual_pain=2, today=TODAY)
     assert review.notch == "level"
     assert (review.after.level, review.after.sets, review.after.reps) == (2, 2, 10)
@@ -46,7 +51,7 @@ def test_at_three_sets_of_twelve_the_next_level_starts_at_the_first_amount() -> 
 
 
 def test_at_the_top_of_the_ladder_it_holds_and_says_so() -> None:
-    top = QUAD_SETTING.model_copy(update={"level": 3, "sets": 3, "reps": 12})
+    top = BRIDGE.model_copy(update={"level": 3, "sets": 3, "reps": 12})
     review = review_exercise(state(top), good_weeks(), usual_pain=2, today=TODAY)
     assert (review.action, review.hold_reason) == ("hold", "top")
     assert review.after == top
@@ -54,7 +59,8 @@ def test_at_the_top_of_the_ladder_it_holds_and_says_so() -> None:
 
 
 def test_what_does_not_step_is_kept_from_the_plan() -> None:
-    review = review_exercise(state(), good_weeks(), usual_pain=2, today=TODAY)
+    one_side = BRIDGE.model_copy(update={"per_side": True})
+    review = review_exercise(state(one_side, one_side), good_weeks(), usual_pain=2, today=TODAY)
     assert review.after.hold_seconds == 5
     assert review.after.per_side is True
 
@@ -68,7 +74,7 @@ def test_pain_of_exactly_five_during_the_exercise_is_still_acceptable() -> None:
 
 
 def test_pain_above_five_on_one_day_steps_back_one_notch() -> None:
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     records = [*good_weeks(), SessionRecord(day=ago(1), pain_during=6)]
     review = review_exercise(state(current), records, usual_pain=2, today=TODAY)
     assert review.action == "step_back"
@@ -80,7 +86,7 @@ def test_pain_above_five_on_one_day_steps_back_one_notch() -> None:
 def test_next_morning_pain_back_at_the_usual_level_is_fine_but_above_it_steps_back() -> None:
     settled = review_exercise(state(), good_weeks(morning=3), usual_pain=3, today=TODAY)
     assert settled.action == "step_up"
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     records = [
         *good_weeks(morning=3),
         SessionRecord(day=ago(2), pain_during=3, next_morning_pain=4),
@@ -97,7 +103,7 @@ def test_a_weekly_average_up_by_a_full_point_steps_back() -> None:
         SessionRecord(day=ago(d), pain_during=3, next_morning_pain=2, good_control=True)
         for d in (0, 2, 4)
     ]
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     review = review_exercise(state(current), last_week + this_week, usual_pain=2, today=TODAY)
     assert review.action == "step_back"
     assert checks_of(review)["weekly_average"] == "not_met"
@@ -115,7 +121,7 @@ def test_a_weekly_average_up_by_less_than_a_point_is_not_rising() -> None:
 
 
 def test_saying_the_pain_is_not_under_control_steps_back() -> None:
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     review = review_exercise(state(current), good_weeks(control=False), usual_pain=2, today=TODAY)
     assert review.action == "step_back"
     assert checks_of(review)["control"] == "not_met"
@@ -126,14 +132,14 @@ def test_the_latest_answer_about_control_is_the_one_that_counts() -> None:
     review = review_exercise(state(), records, usual_pain=2, today=TODAY)
     assert checks_of(review)["control"] == "met"
     worse_later = [*good_weeks(), SessionRecord(day=TODAY, pain_during=3, good_control=False)]
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     assert review_exercise(state(current), worse_later, usual_pain=2, today=TODAY).action == (
         "step_back"
     )
 
 
 def test_skipping_because_it_hurt_steps_back_but_skipping_for_lack_of_time_does_not() -> None:
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     hurt = [*good_weeks(), SessionRecord(day=ago(1), done=False, skip_reason="pain")]
     review = review_exercise(state(current), hurt, usual_pain=2, today=TODAY)
     assert review.action == "step_back"
@@ -161,7 +167,7 @@ def test_a_week_without_any_record_holds() -> None:
 
 
 def test_one_painful_session_still_steps_back_because_stepping_back_is_the_safe_way() -> None:
-    current = QUAD_SETTING.model_copy(update={"reps": 12})
+    current = BRIDGE.model_copy(update={"reps": 12})
     records = [SessionRecord(day=ago(1), pain_during=8)]
     assert review_exercise(state(current), records, usual_pain=2, today=TODAY).action == "step_back"
 
@@ -194,19 +200,19 @@ def test_a_sign_nobody_recorded_holds_instead_of_stepping_up(
 def test_at_the_gentlest_amount_a_bad_week_holds_and_suggests_asking_for_help() -> None:
     review = review_exercise(state(), good_weeks(pain=7), usual_pain=2, today=TODAY)
     assert (review.action, review.hold_reason) == ("hold", "bottom")
-    assert review.after == QUAD_SETTING
+    assert review.after == BRIDGE
     assert "理学療法士" in review.reason.ja
 
 
 def test_stepping_back_from_a_new_level_returns_to_the_top_of_the_level_below() -> None:
-    current = QUAD_SETTING.model_copy(update={"level": 2})
+    current = BRIDGE.model_copy(update={"level": 2})
     review = review_exercise(state(current), good_weeks(pain=6), usual_pain=2, today=TODAY)
     assert review.notch == "level"
     assert (review.after.level, review.after.sets, review.after.reps) == (1, 3, 12)
 
 
 def test_a_hand_edited_amount_moves_to_the_nearest_rung_not_further() -> None:
-    odd = QUAD_SETTING.model_copy(update={"reps": 11})
+    odd = BRIDGE.model_copy(update={"reps": 11})
     up = review_exercise(state(odd), good_weeks(), usual_pain=2, today=TODAY)
     assert up.after.reps == 12
     down = review_exercise(state(odd), good_weeks(pain=6), usual_pain=2, today=TODAY)
@@ -216,20 +222,39 @@ def test_a_hand_edited_amount_moves_to_the_nearest_rung_not_further() -> None:
 # --- other ladders, input, time ---------------------------------------------------------------
 
 
-def test_a_thirty_second_stretch_gets_harder_by_level_only() -> None:
-    stretch = Dose(sets=1, reps=2, hold_seconds=30, times_per_day=2, per_side=True)
-    assert [(r.level, r.sets, r.reps) for r in build_ladder(stretch)] == [
+def test_a_thirty_second_hold_gets_harder_by_level_only() -> None:
+    stance = Dose(sets=1, reps=2, hold_seconds=30, times_per_day=2, per_side=True)
+    assert [(r.level, r.sets, r.reps) for r in build_ladder(stance)] == [
         (1, 1, 2),
         (2, 1, 2),
         (3, 1, 2),
     ]
-    review = review_exercise(state(stretch, start=stretch), good_weeks(), usual_pain=2, today=TODAY)
+    tandem = ExerciseState(exercise_id="tandem_stance", start=stance, current=stance)
+    review = review_exercise(tandem, good_weeks(), usual_pain=2, today=TODAY)
     assert (review.notch, review.after.level) == ("level", 2)
     assert "30" in review.rule.en
+    # The new level says what is different now, in the exercise's own words.
+    assert "At this level: Keep just one hand resting lightly on the counter." in review.reason.en
+    assert "この段階では: カウンターには片手を軽くのせるだけにします。" in review.reason.ja
+
+
+def test_a_stretch_without_a_harder_version_stays_at_level_one_and_says_it_is_at_the_top() -> None:
+    stretch = Dose(sets=1, reps=2, hold_seconds=30, times_per_day=2, per_side=True)
+    seated = ExerciseState(exercise_id="hamstring_stretch_seated", start=stretch, current=stretch)
+    review = review_exercise(seated, good_weeks(), usual_pain=2, today=TODAY)
+    assert (review.action, review.hold_reason, review.after.level) == ("hold", "top", 1)
+    assert "top step" in review.reason.en
+
+
+def test_a_step_back_to_level_one_needs_no_level_words() -> None:
+    level_two = BRIDGE.model_copy(update={"level": 2})
+    review = review_exercise(state(level_two), good_weeks(pain=7), usual_pain=2, today=TODAY)
+    assert (review.notch, review.after.level) == ("level", 1)
+    assert "At this level" not in review.reason.en
 
 
 def test_a_plan_that_started_at_half_the_repetitions_climbs_from_there() -> None:
-    half = QUAD_SETTING.model_copy(update={"reps": 5})
+    half = BRIDGE.model_copy(update={"reps": 5})
     rungs = [(r.sets, r.reps) for r in build_ladder(half) if r.level == 1]
     assert rungs == [(2, 5), (2, 7), (2, 9), (2, 11), (2, 12), (3, 9), (3, 11), (3, 12)]
 

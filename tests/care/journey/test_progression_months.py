@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from hizakoshi.care.journey.ladder import Dose, build_ladder
 from hizakoshi.care.journey.progression import ExerciseState, SessionRecord, review_exercise
 
-from .helpers import QUAD_SETTING
+from .helpers import BRIDGE
 
 START = date(2025, 1, 6)  # a Monday; the first weekly review is on the following Sunday
 
 
 def simulate(
-    weeks: int, pain_in_week: Callable[[int], int], start_dose: Dose = QUAD_SETTING
+    weeks: int, pain_in_week: Callable[[int], int], start_dose: Dose = BRIDGE
 ) -> list[int]:
     """Run the weekly review for `weeks` weeks of sessions every other day; return the rung
     index after each review."""
@@ -53,7 +53,7 @@ def simulate(
 
 def test_six_months_of_good_weeks_climb_one_rung_a_week_to_the_top_and_stay() -> None:
     positions = simulate(26, lambda week: 3)
-    top = len(build_ladder(QUAD_SETTING)) - 1
+    top = len(build_ladder(BRIDGE)) - 1
     assert positions[0] == 0  # the first week has no week before it to compare
     assert positions[1 : top + 1] == list(range(1, top + 1))
     assert positions[top:] == [top] * (26 - top)
@@ -81,7 +81,7 @@ def test_pain_that_creeps_up_a_point_a_week_steps_back_even_while_it_stays_under
 
 def test_a_year_of_alternating_good_and_painful_weeks_never_leaves_the_ladder() -> None:
     positions = simulate(52, lambda week: 6 if week % 3 == 2 else 2)
-    assert all(0 <= p < len(build_ladder(QUAD_SETTING)) for p in positions)
+    assert all(0 <= p < len(build_ladder(BRIDGE)) for p in positions)
     assert all(abs(b - a) <= 1 for a, b in itertools.pairwise(positions))
 
 
@@ -134,7 +134,7 @@ def test_a_week_with_pain_above_five_never_steps_up(
 ) -> None:
     painful = [*week, SessionRecord(day=TODAY, pain_during=pain)]
     review = review_exercise(
-        ExerciseState(exercise_id="x", start=QUAD_SETTING, current=QUAD_SETTING),
+        ExerciseState(exercise_id="x", start=BRIDGE, current=BRIDGE),
         painful,
         usual_pain=usual,
         today=TODAY,

@@ -93,6 +93,7 @@ class LadderRule(Frozen):
 
 class ProgressionWords(Frozen):
     level: Text
+    level_now: Text  # "{text}": what is different at the new level
     step_up: dict[Notch, Text]
     step_back: dict[Notch, Text]
     hold: dict[HoldReason, Text]

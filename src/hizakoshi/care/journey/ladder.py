@@ -66,12 +66,17 @@ def _reps_for(sets: int, first_sets: int, start_reps: int, cap: int, step: int) 
     return [*reps, cap] if not reps or reps[-1] != cap else reps
 
 
-def build_ladder(start: Dose, rule: LadderRule | None = None) -> tuple[Dose, ...]:
+def build_ladder(
+    start: Dose, rule: LadderRule | None = None, levels: int | None = None
+) -> tuple[Dose, ...]:
+    """Every rung from `start` up. `levels` caps the rule's levels: an exercise has only as many
+    as it has versions (care.content.Exercise.levels)."""
     rule = rule or ladder_rule(start)
+    top = rule.levels if levels is None else min(rule.levels, levels)
     rep_cap = None if start.reps is None else max(rule.rep_cap or start.reps, start.reps)
     set_cap = max(rule.set_cap or start.sets, start.sets)
     rungs: list[Dose] = []
-    for level in range(start.level, max(start.level, rule.levels) + 1):
+    for level in range(start.level, max(start.level, top) + 1):
         for sets in range(start.sets, set_cap + 1):
             counts: list[int | None]
             if start.reps is None or rep_cap is None:

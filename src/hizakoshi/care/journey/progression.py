@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from hizakoshi.care.content import exercises
 from hizakoshi.care.journey.content import HoldReason, Notch, fill, journey
 from hizakoshi.care.journey.ladder import Dose, build_ladder, ladder_rule, notch, step
 from hizakoshi.care.journey.painrules import Observation, Outcome, RuleCheck, judge_week
@@ -81,7 +82,8 @@ def review_exercise(
     content = journey()
     verdict = judge_week((r.observation() for r in records), usual_pain=usual_pain, today=today)
     rule = ladder_rule(state.start)
-    ladder = build_ladder(state.start, rule)
+    exercise = exercises().get(state.exercise_id)
+    ladder = build_ladder(state.start, rule, exercise.levels if exercise else None)
     before = state.current
     after: Dose | None = None
     hold_reason = verdict.hold_reason
@@ -100,6 +102,12 @@ def review_exercise(
         action, moved = verdict.outcome, notch(before, after)
         template = (words.step_up if action == "step_up" else words.step_back)[moved]
     reason = fill(template, before=before.text(), after=(after or before).text())
+    level_text = None
+    if exercise is not None and after is not None and moved == "level":
+        level_text = exercise.level_text(after.level)
+    if level_text is not None:
+        now = fill(words.level_now, text=level_text)
+        reason = Text(ja=f"{reason.ja}{now.ja}", en=f"{reason.en} {now.en}")
     model = content.pain_model
     return ExerciseReview(
         exercise_id=state.exercise_id,
