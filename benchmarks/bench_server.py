@@ -136,9 +136,16 @@ def main() -> None:
             f"{page.name:<20}{load.requests_per_s:>9.1f}{load.p50_ms:>9.2f}{load.p99_ms:>9.2f}"
             f"{ratio:>8.2f}{note}"
         )
-    worst = max(bare / loads[p.name].requests_per_s for p, _m in pages[1:3])
-    verdict = "meets" if worst <= TARGET_RATIO else "MISSES"
-    print(f"slowest page is {worst:.2f}x the bare view; target <= {TARGET_RATIO:.0f}x: {verdict}")
+    for page, _marker in pages[1:3]:
+        ratio = bare / loads[page.name].requests_per_s
+        verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
+        print(f"{page.name}: {ratio:.2f}x the bare view; target <= {TARGET_RATIO:.0f}x: {verdict}")
+    floor = bare / loads["floor (no HTML)"].requests_per_s
+    if floor > TARGET_RATIO:
+        print(
+            f"the computed page costs {floor:.2f}x before it renders a byte, so no template "
+            f"engine can bring it to {TARGET_RATIO:.0f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -230,9 +230,18 @@ def test_the_pain_scores_and_activity_goals_are_due_on_the_first_day_then_every_
     assert outcomes_due(person=hanako, today=four_weeks) == ["psfs"]  # type: ignore[arg-type]
 
 
-def test_a_due_check_is_on_the_page(client: Client, hanako: object) -> None:
+def test_the_first_check_in_is_called_a_starting_point_and_later_ones_4_weekly(
+    client: Client, hanako: object
+) -> None:
     text = page(client, hanako)
+    assert "Your first check-in: a starting point" in text
+    assert "Your 4-weekly check is due" not in text
+    OutcomeResponse.objects.create(
+        person=hanako, instrument="nrs", answers={}, scores={}, taken_on=START.date()
+    )
+    text = page(client, hanako, when=START + timedelta(weeks=4))
     assert "Your 4-weekly check is due" in text
+    assert "a starting point" not in text
 
 
 def test_a_saved_session_is_counted_on_today(client: Client, hanako: object) -> None:

@@ -15,7 +15,7 @@ from hizakoshi.care.journey import WalkingTarget as WalkingAmount
 from hizakoshi.care.journey.stratified import support_for
 from hizakoshi.care.model import Lang, Triage, Urgency
 from hizakoshi.journey.forms_daily import Slot
-from hizakoshi.journey.models import Assessment, DiaryEntry, ExerciseSession
+from hizakoshi.journey.models import Assessment, DiaryEntry, ExerciseSession, OutcomeResponse
 from hizakoshi.journey.selectors import assessment_latest, clinic_contact, walking_target_active
 from hizakoshi.journey.selectors_daily import (
     diary_entry_get,
@@ -172,6 +172,8 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "outcomes_due": [
             INSTRUMENT_LABELS.get(name, name) for name in outcomes_due(person=person, today=day)
         ],
+        # The very first check-in is the starting point the later ones are compared with.
+        "outcomes_first": not OutcomeResponse.objects.filter(person=person).exists(),
         "outcomes_url": url_or_none("journey:measures"),
         "next_outcomes_day": next_outcomes_day(person=person, today=day),
         "selfcheck_url": reverse("selfcheck:landing"),
