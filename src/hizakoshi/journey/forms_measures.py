@@ -18,7 +18,7 @@ from hizakoshi.journey.models import PsfsActivity
 if TYPE_CHECKING:  # django-stubs only; not installed in production
     from django_stubs_ext import StrOrPromise
 
-    from hizakoshi.journey.selectors_measures import Wording
+    from hizakoshi.journey.selectors_wording import Wording
 
 MSG_CHOOSE = _("Please choose one answer.")
 MSG_NEEDED = _("Please answer this question: without it the questionnaire cannot be scored.")

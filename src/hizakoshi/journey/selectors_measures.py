@@ -11,27 +11,16 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal, get_args
 
-from django.conf import settings
 from django.db.models import Case, Max, Min, QuerySet, Value, When
 from django.utils import timezone
 from pydantic import ValidationError
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.instruments import (
-    ClinicItemTexts,
-    instruments,
-    item_texts,
-    load_clinic_item_texts,
-    texts_in,
-)
 from hizakoshi.care.journey.content import RiskGroup, SeriesId
 from hizakoshi.care.journey.progress import Point
-from hizakoshi.care.model import LANGS, URGENCY_ORDER, Lang, Triage
-from hizakoshi.care.scoring import ENGINES
-from hizakoshi.care.yamlfile import ContentError
+from hizakoshi.care.model import URGENCY_ORDER, Lang, Triage
 from hizakoshi.journey.models import (
     Assessment,
     AssessmentSource,
@@ -44,101 +33,16 @@ from hizakoshi.journey.models import (
     Profile,
     PsfsActivity,
 )
+from hizakoshi.journey.selectors_wording import instruments_offered
 
 log = logging.getLogger(__name__)
 
 OUTCOME_EVERY_DAYS = 28  # issue 3 §6: every 4 weeks from the first assessment
 RECENT_ESCALATION_DAYS = 28  # shown on the progress page for one reassessment interval
-ALWAYS_OFFERED = ("nrs", "psfs")  # our own wording ships with the app
 # STarT Back screens for the risk of lasting back pain at the start of care (Hill 2008); it is
 # not a measure of change, so it is asked once rather than every four weeks.
 ONCE = frozenset({"start-back"})
 CHAIR_KINDS = (FunctionTestKind.CHAIR_STAND_CDC, FunctionTestKind.CHAIR_STAND_CS30)
-
-
-# --- clinic-supplied wording ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ClinicTexts:
-    texts: ClinicItemTexts
-    problem: str = ""  # why the clinic's file could not be used (for the log and the page)
-
-
-_clinic_cache: dict[tuple[str, float], ClinicTexts] = {}
-
-
-def clinic_item_texts() -> ClinicTexts:
-    """The clinic's file of item wording (settings HIZAKOSHI_INSTRUMENT_TEXT_FILE), read once
-    per change of the file. A broken file is logged and treated as absent, never a 500."""
-    name = settings.HIZAKOSHI_INSTRUMENT_TEXT_FILE
-    if not name:
-        return ClinicTexts({})
-    path = Path(name)
-    try:
-        key = (str(path), path.stat().st_mtime)
-    except OSError as exc:
-        log.error("HIZAKOSHI_INSTRUMENT_TEXT_FILE %s: %s", path, exc.strerror)
-        return ClinicTexts({}, f"{path}: {exc.strerror}")
-    if key not in _clinic_cache:
-        try:
-            found = ClinicTexts(load_clinic_item_texts(path))
-        except ContentError as exc:
-            log.error("HIZAKOSHI_INSTRUMENT_TEXT_FILE: %s", exc)
-            found = ClinicTexts({}, str(exc))
-        _clinic_cache.clear()
-        _clinic_cache[key] = found
-    return _clinic_cache[key]
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """How one questionnaire can be shown: its items in one language, and for a licensed
-    published text, its own instruction and answer options (shown unmodified)."""
-
-    lang: Lang  # the language the items are shown in (may differ from the page's)
-    items: dict[str, str]  # item id -> text, every item of the instrument
-    instructions: str = ""
-    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # item -> options
-    published: bool = False
-
-
-def wording(instrument: str, lang: Lang, clinic: ClinicTexts | None = None) -> Wording | None:
-    """The questionnaire in the page's language, else in the only language it ships in (the
-    English STarT Back for a Japanese page without the clinic's STarT-J), else None."""
-    texts = item_texts(instrument, (clinic or clinic_item_texts()).texts)
-    needed = set(ENGINES[instrument].item_ids)
-    published = instruments()[instrument].published
-    # A questionnaire with some items unworded cannot be answered as published.
-    for shown in dict.fromkeys((lang, *LANGS)):
-        items = texts_in(texts, shown)
-        if set(items) != needed:
-            continue
-        if published and published.lang == shown:
-            choices = {item: published.choices_of(item) for item in items}
-            return Wording(shown, items, published.instructions, choices, published=True)
-        return Wording(shown, items)
-    return None
-
-
-def instruments_offered(lang: Lang, clinic: ClinicTexts | None = None) -> list[str]:
-    """Instruments that can be answered in `lang` (others may still exist in another language:
-    see instruments_in_other_language)."""
-    clinic = clinic or clinic_item_texts()
-    return [
-        name
-        for name in ENGINES
-        if name in ALWAYS_OFFERED or ((w := wording(name, lang, clinic)) and w.lang == lang)
-    ]
-
-
-def instruments_in_other_language(lang: Lang, clinic: ClinicTexts | None = None) -> list[str]:
-    clinic = clinic or clinic_item_texts()
-    return [
-        name
-        for name in ENGINES
-        if name not in ALWAYS_OFFERED and (w := wording(name, lang, clinic)) and w.lang != lang
-    ]
 
 
 # --- outcome measures ----------------------------------------------------------------------------

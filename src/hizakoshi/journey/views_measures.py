@@ -33,11 +33,13 @@ from hizakoshi.journey.forms_measures import (
 from hizakoshi.journey.presenters_daily import support_view
 from hizakoshi.journey.selectors import local_today
 from hizakoshi.journey.selectors_measures import (
-    clinic_item_texts,
-    instruments_in_other_language,
     outcomes_due,
     outcomes_of,
     psfs_activities_active,
+)
+from hizakoshi.journey.selectors_wording import (
+    clinic_item_texts,
+    instruments_in_other_language,
     wording,
 )
 from hizakoshi.journey.services_measures import (
