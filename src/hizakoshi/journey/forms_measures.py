@@ -48,6 +48,9 @@ def _range_messages(low: object, high: object, unit: str = "") -> dict[str, Any]
     }
 
 
+RADIO_ERRORS: dict[str, StrOrPromise] = {"required": MSG_CHOOSE, "invalid_choice": MSG_CHOOSE}
+
+
 def _radio(
     label: StrOrPromise, choices: Sequence[tuple[str, object]], *, required: bool = True
 ) -> forms.ChoiceField:
@@ -56,8 +59,22 @@ def _radio(
         choices=choices,
         required=required,
         widget=forms.RadioSelect,
-        error_messages={"required": MSG_CHOOSE, "invalid_choice": MSG_CHOOSE},
+        error_messages=RADIO_ERRORS,
     )
+
+
+class ItemField(forms.ChoiceField):
+    """One questionnaire item as radio buttons, with what the template needs to know about its
+    wording: its language when it is not the page's, and whether the options are words (a
+    published wording's own) rather than a number scale."""
+
+    widget = forms.RadioSelect
+    default_error_messages = RADIO_ERRORS
+
+    def __init__(self, *args: Any, text_lang: str = "", worded: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.text_lang = text_lang
+        self.worded = worded
 
 
 def scale_choices(low: int, high: int) -> list[tuple[str, str]]:
@@ -91,12 +108,14 @@ class InstrumentForm(forms.Form):
             values = scale_choices(scale.min, scale.max)
             options = wording.choices.get(item)
             choices = list(zip((v for v, _ in values), options, strict=True)) if options else values
-            field = _radio(wording.items[item], choices, required=not optional)
-            if not options:
-                field.help_text = scale.anchors.get(lang)
-            field.text_lang = wording.lang if wording.lang != lang else ""  # type: ignore[attr-defined]
-            field.worded = bool(options)  # type: ignore[attr-defined]  # words, not a 0-n scale
-            self.fields[ITEM_PREFIX + item] = field
+            self.fields[ITEM_PREFIX + item] = ItemField(
+                label=wording.items[item],
+                choices=choices,
+                required=not optional,
+                help_text="" if options else scale.anchors.get(lang),
+                text_lang=wording.lang if wording.lang != lang else "",
+                worded=bool(options),
+            )
 
     def answers(self) -> dict[str, int | None]:
         return {
