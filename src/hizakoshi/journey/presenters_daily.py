@@ -46,12 +46,6 @@ INSTRUMENT_LABELS = {
     "odi": _("The back questionnaire (ODI)"),
 }
 
-RISK_LABELS = {
-    "low": _("Low risk of back pain holding you back"),
-    "medium": _("Medium risk of back pain holding you back"),
-    "high": _("High risk of back pain holding you back"),
-}
-
 
 def url_or_none(name: str) -> str | None:
     """A page another part of the journey may not have yet: link to it only when it exists."""
@@ -207,9 +201,8 @@ def support_view(person: User, lang: Lang) -> dict[str, Any] | None:
     risk = startback_risk_latest(person=person)
     if risk is None:
         return None
-    view: dict[str, Any] = resolve_texts(support_for(risk).model_dump(mode="json"), lang)
-    view["risk_label"] = RISK_LABELS[risk]
-    return view
+    found: dict[str, Any] = resolve_texts(support_for(risk).model_dump(mode="json"), lang)
+    return found
 
 
 def _stored_triage(stored: dict[str, Any], lang: Lang) -> dict[str, Any] | None:

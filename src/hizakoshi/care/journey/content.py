@@ -194,6 +194,7 @@ RiskGroup = Literal["low", "medium", "high"]
 
 
 class StratifiedGroup(Frozen):
+    headline: Text  # the risk group in words
     intensity: Text  # the level of care around the self-care plan, in a few words
     plan: Text  # what it means for the plan
     ask_clinic: bool  # recommend asking the clinic for support (show its contact)

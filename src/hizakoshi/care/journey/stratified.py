@@ -14,6 +14,7 @@ from hizakoshi.care.model import Frozen, Text
 
 class Support(Frozen):
     risk: RiskGroup
+    headline: Text
     intensity: Text
     plan: Text
     ask_clinic: bool
@@ -26,6 +27,7 @@ def support_for(risk: RiskGroup) -> Support:
     group = content.groups[risk]
     return Support(
         risk=risk,
+        headline=group.headline,
         intensity=group.intensity,
         plan=group.plan,
         ask_clinic=group.ask_clinic,
