@@ -108,6 +108,7 @@ TYPICAL: Raw = {
     "back_leg_symptoms": "none",
     "first": "knee",
     "gap_months": "6",
+    "worse_in_cold": "no",
     "activity": "some",
     "weight_change": "stable",
     "tried": ["walking", "heat"],

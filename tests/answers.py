@@ -34,6 +34,7 @@ ANSWERS: dict[str, Any] = {
     "morning_both_ease": "yes",
     "first": "knee",
     "gap_months": 4,
+    "worse_in_cold": "no",
     "unsteady": "no",
     "falls_past_year": "no",
     "legs_feel_weak": "yes",

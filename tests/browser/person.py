@@ -49,6 +49,7 @@ MRS_SATO: dict[str, Any] = {
     "morning_both_ease": "no",
     "first": "knee",
     "gap_months": "6",
+    "worse_in_cold": "no",
     "unsteady": "no",
     "falls_past_year": "no",
     "legs_feel_weak": "no",

@@ -41,6 +41,7 @@ BASELINE: dict[str, Any] = {
     "back_after_walking": "unknown",
     "morning_both_ease": "unknown",
     "first": "unknown",
+    "worse_in_cold": "no",
     "unsteady": "no",
     "falls_past_year": "no",
     "legs_feel_weak": "no",

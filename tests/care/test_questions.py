@@ -50,6 +50,7 @@ VALID: dict[str, Any] = {
     "morning_both_ease": "yes",
     "first": "knee",
     "gap_months": 5,
+    "worse_in_cold": "no",
     "unsteady": "no",
     "falls_past_year": "no",
     "legs_feel_weak": "unknown",

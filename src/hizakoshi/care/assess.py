@@ -8,7 +8,7 @@ later see exactly what the person saw.
 from __future__ import annotations
 
 from hizakoshi.care.content import content_hash
-from hizakoshi.care.model import Answers, Assessment, Text
+from hizakoshi.care.model import Answers, Assessment, Text, Triage
 from hizakoshi.care.patterns import assess_pattern
 from hizakoshi.care.plan import build_plan
 from hizakoshi.care.priority import choose_priority
@@ -19,7 +19,7 @@ from hizakoshi.care.triage import triage
 from hizakoshi.care.weight import assess_weight
 
 # Bump when a rule in code changes what a result says (content changes show in content_hash).
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "2.0.0"
 
 DISCLAIMER = Text(
     ja=(
@@ -35,20 +35,43 @@ DISCLAIMER = Text(
 
 def assess(answers: Answers) -> Assessment:
     screen = triage(answers)
+    if screen.self_care_paused:
+        return _paused(answers, screen)
+    if not answers.complete:
+        raise ValueError("incomplete answers are only assessed when a red flag pauses self-care")
     pattern = assess_pattern(answers)
-    paused = screen.self_care_paused
     return Assessment(
         engine_version=ENGINE_VERSION,
         content_hash=content_hash(),
         triage=screen,
         pattern=pattern,
-        # Red flags override everything: no priorities, exercises or heat/cold while paused.
-        priority=None if paused else choose_priority(pattern),
-        plan=None if paused else build_plan(answers, pattern.pattern),
-        thermal=() if paused else thermal_advice(answers),
+        priority=choose_priority(pattern),
+        plan=build_plan(answers, pattern.pattern),
+        thermal=thermal_advice(answers),
         weight=assess_weight(answers),
-        tips=() if paused else select_tips(answers),
+        tips=select_tips(answers),
         referral=refer(answers, screen, pattern),
         education=education(),
         disclaimer=DISCLAIMER,
+    )
+
+
+def _paused(answers: Answers, screen: Triage) -> Assessment:
+    """Red flags override everything (clinical-spec.md §1): no pattern, plan, exercise-pain
+    rule, heat or cold, weight targets or tips, only how urgently to get care and what to tell
+    the doctor."""
+    return Assessment(
+        engine_version=ENGINE_VERSION,
+        content_hash=content_hash(),
+        triage=screen,
+        pattern=None,
+        priority=None,
+        plan=None,
+        thermal=(),
+        weight=None,
+        tips=(),
+        referral=refer(answers, screen, None),
+        education=(),
+        disclaimer=DISCLAIMER,
+        answers_complete=answers.complete,
     )

@@ -51,6 +51,69 @@ def _injured(answers: Answers) -> bool:
     return answers.knee_recent_injury == "yes"
 
 
+def _injured_this_week(answers: Answers) -> bool:
+    # "Don't know when" counts as recent: the Ottawa rule is then not ruled out.
+    return _injured(answers) and answers.knee_injury_when in ("this_week", "unknown")
+
+
+# Ottawa knee rule (Stiell 1995): age 55 or over after a knee injury -> X-ray, even if the person
+# can walk and bend the knee.
+OTTAWA_AGE = 55
+
+
+def injury_age_ottawa(answers: Answers) -> bool:
+    return _injured_this_week(answers) and answers.age >= OTTAWA_AGE
+
+
+def injury_with_replacement(answers: Answers) -> bool:
+    """The Ottawa rule does not apply to a knee prosthesis: after an injury, refer anyway."""
+    return _injured(answers) and "knee_replacement" in answers.other_signs
+
+
+def _hot_swollen_knee(answers: Answers) -> bool:
+    return answers.knee_swelling == "yes" and answers.knee_warmth == "yes"
+
+
+def hot_knee_recent(answers: Answers) -> bool:
+    """A knee that became hot and swollen in the last days without an injury: septic or crystal
+    arthritis must be excluded the same day, even without fever (NICE CKS "Hot joints").
+    "Don't know since when" counts as recent."""
+    return (
+        _hot_swollen_knee(answers)
+        and answers.knee_swelling_onset in ("days", "unknown")
+        and not _injured(answers)
+    )
+
+
+def hot_knee_at_risk(answers: Answers) -> bool:
+    """A hot, swollen knee in a person on immunosuppressive medicine or with a knee replacement:
+    septic arthritis often has no fever in these groups (NICE CKS "Septic arthritis")."""
+    at_risk = {"immunosuppression", "knee_replacement"} & set(answers.other_signs)
+    return _hot_swollen_knee(answers) and bool(at_risk)
+
+
+def calf_with_breathlessness(answers: Answers) -> bool:
+    return "calf_swollen" in answers.urgent_signs and answers.calf_breathless == "yes"
+
+
+# NICE NG156 / CKS "AAA": an older adult with sudden severe back pain into the belly or groin,
+# or with faintness, is an emergency. Younger people with the same picture are seen the same day
+# (our choice, for a clinician's sign-off).
+AORTA_AGE = 60
+
+
+def sudden_back_pain_older(answers: Answers) -> bool:
+    return "back_sudden_belly" in answers.urgent_signs and answers.age >= AORTA_AGE
+
+
+def sudden_back_pain_younger(answers: Answers) -> bool:
+    return "back_sudden_belly" in answers.urgent_signs and answers.age < AORTA_AGE
+
+
+def osteoporosis_with_fall(answers: Answers) -> bool:
+    return "osteoporosis" in answers.other_signs and answers.osteoporosis_fall == "yes"
+
+
 def giving_way_after_injury(answers: Answers) -> bool:
     return _injured(answers) and answers.knee_giving_way == "yes"
 
@@ -69,11 +132,7 @@ def injury_unclear(answers: Answers) -> bool:
 def hot_swollen_knee_with_fever(answers: Answers) -> bool:
     # The person ticked fever (asked with the back pain) and also a swollen, warm knee:
     # the same picture as a hot knee with fever, which must not wait.
-    return (
-        "fever_back" in answers.other_signs
-        and answers.knee_swelling == "yes"
-        and answers.knee_warmth == "yes"
-    )
+    return "fever_back" in answers.other_signs and _hot_swollen_knee(answers)
 
 
 # NICE CKS / JOA: no improvement after 4-6 weeks of self-care. A month of self-care counts.
@@ -103,6 +162,7 @@ def six_months_no_better(answers: Answers) -> bool:
 
 
 def daily_life_badly_affected(answers: Answers) -> bool:
+    # Not asked when the person stopped early: None never counts.
     return answers.daily_life == "severe"
 
 
@@ -113,6 +173,14 @@ DERIVED_FLAGS: dict[str, DerivedFlag] = {
     "swelling_after_injury": swelling_after_injury,
     "injury_unclear": injury_unclear,
     "hot_swollen_knee_with_fever": hot_swollen_knee_with_fever,
+    "hot_knee_recent": hot_knee_recent,
+    "hot_knee_at_risk": hot_knee_at_risk,
+    "calf_with_breathlessness": calf_with_breathlessness,
+    "sudden_back_pain_older": sudden_back_pain_older,
+    "sudden_back_pain_younger": sudden_back_pain_younger,
+    "injury_age_ottawa": injury_age_ottawa,
+    "injury_with_replacement": injury_with_replacement,
+    "osteoporosis_with_fall": osteoporosis_with_fall,
     "no_better_after_weeks": no_better_after_weeks,
     "six_months_no_better": six_months_no_better,
     "daily_life_badly_affected": daily_life_badly_affected,

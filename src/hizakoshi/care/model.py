@@ -43,6 +43,11 @@ class Text(Frozen):
 
 
 class Answers(Frozen):
+    """The person's answers. Only the first screen is always complete: when a sign that needs a
+    doctor today or sooner is ticked, the rest of the questions become optional (the person may
+    go straight to the result), so every later field has a neutral default ("unknown", 0, empty)
+    and `complete` says whether the whole questionnaire was answered."""
+
     # about you
     age: int
     sex: Literal["female", "male", "other"]
@@ -50,46 +55,63 @@ class Answers(Frozen):
     weight_kg: float | None = None
     desk_work: Literal["yes", "no"]
     activity: Literal["low", "some", "active"]
-    # red-flag screen
+    # red-flag screens
     urgent_signs: tuple[str, ...] = ()
+    calf_breathless: Literal["yes", "no"] | None = None
     other_signs: tuple[str, ...] = ()
+    osteoporosis_fall: Literal["yes", "no"] | None = None
     # knee
-    knee_side: Literal["left", "right", "both"]
-    knee_pain: int
-    knee_duration: Duration
+    knee_pain: int = 0
+    knee_side: Literal["left", "right", "both"] | None = None
+    knee_duration: Duration = "unknown"
     knee_activities: tuple[str, ...] = ()
-    knee_swelling: YesNoUnknown
-    knee_warmth: YesNoUnknown
-    knee_locking: YesNoUnknown
-    knee_giving_way: YesNoUnknown
-    knee_crepitus: YesNoUnknown
     knee_stiffness_min: int | None = None
-    knee_recent_injury: Literal["yes", "no"]
+    knee_swelling: YesNoUnknown = "unknown"
+    knee_swelling_onset: Literal["days", "longer", "unknown"] | None = None
+    knee_warmth: YesNoUnknown = "unknown"
+    knee_locking: YesNoUnknown = "unknown"
+    knee_giving_way: YesNoUnknown = "unknown"
+    knee_crepitus: YesNoUnknown = "unknown"
+    knee_recent_injury: Literal["yes", "no"] = "no"
+    knee_injury_when: Literal["this_week", "earlier", "unknown"] | None = None
     knee_injury_four_steps: Literal["yes", "no", "unknown"] | None = None
     knee_injury_bend: Literal["yes", "no", "unknown"] | None = None
     knee_injury_deformity: YesNoUnknown | None = None
     # back
-    back_pain: int
-    back_duration: Duration
-    back_leg_symptoms: Literal["none", "buttock", "thigh", "below_knee", "unknown"]
-    back_worse_sitting: YesNoUnknown
-    back_eases_sitting_forward: YesNoUnknown
-    back_after_walking: YesNoUnknown
-    morning_both_ease: YesNoUnknown
+    back_pain: int = 0
+    back_duration: Duration = "unknown"
+    back_leg_symptoms: Literal["none", "buttock", "thigh", "below_knee", "unknown"] = "unknown"
+    back_worse_sitting: YesNoUnknown = "unknown"
+    knee_pain_after_sitting: YesNoUnknown | None = None
+    back_eases_sitting_forward: YesNoUnknown = "unknown"
+    back_after_walking: YesNoUnknown = "unknown"
+    morning_both_ease: YesNoUnknown = "unknown"
     # timing
-    first: Literal["knee", "back", "same_time", "unknown"]
+    first: Literal["knee", "back", "same_time", "unknown"] = "unknown"
     gap_months: int | None = None
+    worse_in_cold: YesNoUnknown = "unknown"
     # balance and general
-    unsteady: YesNoUnknown
-    falls_past_year: YesNoUnknown
-    weight_change: Literal["gained", "stable", "lost", "unknown"]
-    legs_feel_weak: YesNoUnknown
+    unsteady: YesNoUnknown = "unknown"
+    falls_past_year: YesNoUnknown = "unknown"
+    weight_change: Literal["gained", "stable", "lost", "unknown"] = "unknown"
+    legs_feel_weak: YesNoUnknown = "unknown"
     # what they have tried
     tried: tuple[str, ...] = ()
     selfcare_months: int | None = None
     selfcare_helped: Literal["yes", "a_little", "no", "unknown"] | None = None
     # impact
-    daily_life: Literal["little", "moderate", "severe"]
+    daily_life: Literal["little", "moderate", "severe"] | None = None
+    # False when the person stopped early to get care (a sign that needs a doctor today or
+    # sooner); the later answers then hold their defaults and nothing is computed from them.
+    complete: bool = True
+
+    @property
+    def knee_hurts(self) -> bool:
+        return self.knee_pain > 0
+
+    @property
+    def back_hurts(self) -> bool:
+        return self.back_pain > 0
 
 
 # --- Assessment --------------------------------------------------------------------------------
@@ -99,6 +121,7 @@ class Urgency(StrEnum):
     """Ordered from most to least urgent (see URGENCY_ORDER)."""
 
     EMERGENCY = "emergency"  # go to hospital now / call 119
+    SAME_DAY = "same_day"  # see a doctor today; pause self-care
     WITHIN_DAYS = "within_days"  # see a doctor within a few days; pause self-care
     SOON = "soon"  # book a routine visit; gentle self-care may go on
     NONE = "none"
@@ -106,6 +129,7 @@ class Urgency(StrEnum):
 
 URGENCY_ORDER: tuple[Urgency, ...] = (
     Urgency.EMERGENCY,
+    Urgency.SAME_DAY,
     Urgency.WITHIN_DAYS,
     Urgency.SOON,
     Urgency.NONE,
@@ -132,7 +156,9 @@ class Triage(Frozen):
     hits: tuple[RedFlagHit, ...]
     headline: Text
     what_to_do: tuple[Text, ...]  # for an emergency this includes calling 119
-    self_care_paused: bool  # True for emergency and within_days: no exercise plan is given
+    self_care_paused: bool  # emergency, same_day, within_days: no self-care of any kind is given
+    # What to tell the doctor: the signs in the person's own words and since when (paused only).
+    for_doctor: tuple[Text, ...] = ()
 
 
 class Reason(Frozen):
@@ -247,14 +273,17 @@ class Assessment(Frozen):
     engine_version: str
     content_hash: str
     triage: Triage
-    pattern: PatternResult
-    priority: Priority | None  # None when self-care is paused
-    plan: Plan | None  # None when self-care is paused (emergency, within_days)
-    thermal: tuple[ThermalAdvice, ...]  # empty when self-care is paused
-    weight: WeightResult
+    # Everything below the triage is None or empty when self-care is paused (emergency, same
+    # day, within days): red flags override the pattern, the plan, heat/cold, weight and tips.
+    pattern: PatternResult | None
+    priority: Priority | None
+    plan: Plan | None
+    thermal: tuple[ThermalAdvice, ...]
+    weight: WeightResult | None
     tips: tuple[Tip, ...]
     referral: Referral
-    education: tuple[Text, ...]  # the three mechanisms, briefly
+    education: tuple[Text, ...]  # the three mechanisms, briefly (empty when paused)
+    answers_complete: bool = True  # False when the person stopped early to get care
     disclaimer: Text  # self-care support, not a diagnosis
 
     def localized(self, lang: Lang) -> dict[str, Any]:

@@ -211,8 +211,31 @@ def parse_answers(raw: Mapping[str, Any]) -> Answers:
         )
     values, errors = clean_answers(raw)
     if errors:
-        raise InvalidAnswers(errors)
+        early = _stopped_early(values, errors)
+        if early is None:
+            raise InvalidAnswers(errors)
+        return early
     return Answers(**{k: v for k, v in values.items() if v is not None})
+
+
+def _stopped_early(
+    values: Mapping[str, Any], errors: Mapping[str, list[FieldError]]
+) -> Answers | None:
+    """Answers that stop before the end are accepted when what was answered already needs a
+    doctor today or sooner (clinical-spec.md §1): the rest of the questions become optional, so
+    nobody has to answer nine more screens before learning to call 119. Only unanswered
+    questions may be missing; a wrong answer is still an error, and the first screen (age and
+    the like) must be complete."""
+    from hizakoshi.care.triage import STOP_EARLY, triage
+
+    first = {q.id for q in question_set().steps[0].questions}
+    if any(e.code != "required" for found in errors.values() for e in found):
+        return None
+    if first & set(errors):
+        return None
+    given = {k: v for k, v in values.items() if v is not None and v != ()}
+    answers = Answers(**given, complete=False)
+    return answers if triage(answers).urgency in STOP_EARLY else None
 
 
 class _Invalid(Exception):

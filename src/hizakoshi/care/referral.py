@@ -20,6 +20,7 @@ SOURCE = "Seed article §5, §7; clinical-spec.md §1-2, §5; NICE NG226"
 
 HEADLINE: dict[str, Text] = {
     Urgency.EMERGENCY: Text(ja="今すぐ受診してください", en="Get care now"),
+    Urgency.SAME_DAY: Text(ja="今日中に受診してください", en="See a doctor today"),
     Urgency.WITHIN_DAYS: Text(
         ja="数日のうちに受診してください", en="See a doctor within the next few days"
     ),
@@ -61,9 +62,9 @@ def six_month_rule(answers: Answers) -> bool:
     return six_months_no_better(answers) or daily_life_badly_affected(answers)
 
 
-def _reasons(answers: Answers, triage: Triage, pattern: PatternResult) -> tuple[Text, ...]:
+def _reasons(answers: Answers, triage: Triage, pattern: PatternResult | None) -> tuple[Text, ...]:
     reasons = [hit.sign for hit in triage.hits]
-    if triage.urgency != Urgency.EMERGENCY:
+    if pattern is not None:
         minutes = answers.knee_stiffness_min
         if minutes is not None and minutes > LONG_STIFFNESS_MIN:
             reasons.append(LONG_STIFFNESS.format(minutes=minutes))
@@ -95,9 +96,9 @@ def _options() -> tuple[MedicalOption, ...]:
     )
 
 
-def refer(answers: Answers, triage: Triage, pattern: PatternResult) -> Referral:
+def refer(answers: Answers, triage: Triage, pattern: PatternResult | None) -> Referral:
     rule = six_month_rule(answers)
-    if triage.urgency in (Urgency.EMERGENCY, Urgency.WITHIN_DAYS):
+    if triage.self_care_paused:
         key: str = triage.urgency
     else:
         key = "specialist" if rule else triage.urgency
@@ -105,7 +106,7 @@ def refer(answers: Answers, triage: Triage, pattern: PatternResult) -> Referral:
         headline=HEADLINE[key],
         reasons=_reasons(answers, triage, pattern),
         six_month_rule=rule,
-        # In an emergency a list of treatments only distracts from getting care now.
-        options=() if triage.urgency == Urgency.EMERGENCY else _options(),
+        # While self-care is paused a list of treatments only distracts from getting care.
+        options=() if triage.self_care_paused else _options(),
         source=SOURCE,
     )

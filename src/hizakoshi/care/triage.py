@@ -1,7 +1,7 @@
 """Red-flag screening: which warning signs the answers show, and how urgently to get care.
 
 Red flags override everything else (clinical-spec.md §1): the highest urgency among the hits
-decides, and emergency or within-days pauses self-care.
+decides, and emergency, same-day or within-days pauses self-care completely.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from collections.abc import Iterable
 
 from hizakoshi.care.content import RedFlagRule, red_flags
 from hizakoshi.care.derived_flags import DERIVED_FLAGS
+from hizakoshi.care.handover import for_doctor
 from hizakoshi.care.model import URGENCY_ORDER, Answers, RedFlagHit, Triage, Urgency
 
-PAUSING: frozenset[Urgency] = frozenset({Urgency.EMERGENCY, Urgency.WITHIN_DAYS})
+PAUSING: frozenset[Urgency] = frozenset({Urgency.EMERGENCY, Urgency.SAME_DAY, Urgency.WITHIN_DAYS})
+# Signs so urgent that the rest of the questionnaire may be skipped to get care now.
+STOP_EARLY: frozenset[Urgency] = frozenset({Urgency.EMERGENCY, Urgency.SAME_DAY})
 
 
 def rule_fires(rule: RedFlagRule, answers: Answers) -> bool:
@@ -39,10 +42,12 @@ def triage(answers: Answers) -> Triage:
     flags = red_flags()
     hits = hits_of(rule for rule in flags.rules if rule_fires(rule, answers))
     urgency = hits[0].urgency if hits else Urgency.NONE
+    paused = urgency in PAUSING
     return Triage(
         urgency=urgency,
         hits=hits,
         headline=flags.headline[urgency],
         what_to_do=flags.what_to_do[urgency],
-        self_care_paused=urgency in PAUSING,
+        self_care_paused=paused,
+        for_doctor=for_doctor(answers, hits) if paused else (),
     )

@@ -20,6 +20,7 @@ _COMMON: dict[str, Any] = {
     "knee_locking": "no",
     "knee_giving_way": "no",
     "knee_recent_injury": "no",
+    "worse_in_cold": "no",
     "unsteady": "no",
     "falls_past_year": "no",
 }
