@@ -53,6 +53,7 @@ BASELINE: dict[str, Any] = {
 # An injury that passes the Ottawa knee rule: the follow-up questions must then be answered.
 INJURY_OK: dict[str, Any] = {
     "knee_recent_injury": "yes",
+    "knee_injury_when": "this_week",
     "knee_injury_four_steps": "yes",
     "knee_injury_bend": "yes",
     "knee_injury_deformity": "no",

@@ -15,6 +15,7 @@ from hizakoshi.care import ENGINE_VERSION, assess
 from hizakoshi.care.content import content_hash
 from hizakoshi.care.model import LANGS, Urgency
 from hizakoshi.care.questions import InvalidAnswers, is_shown, parse_answers, question_set
+from hizakoshi.care.triage import STOP_EARLY
 
 from .factory import raw_answers
 from .strategies import valid_raw_answers
@@ -127,8 +128,16 @@ def test_a_missing_required_answer_is_refused_with_its_field(
         and not any(qid in (q.shown_if or {}) for q in question_set().questions.values())
     ]
     qid = data.draw(st.sampled_from(required))
-    errors = _errors({k: v for k, v in raw.items() if k != qid})
-    assert errors == {qid: ["required"]}
+    without = {k: v for k, v in raw.items() if k != qid}
+    try:
+        stopped = parse_answers(without)
+    except InvalidAnswers as problem:
+        assert {k: [e.code for e in v] for k, v in problem.errors.items()} == {qid: ["required"]}
+    else:
+        # Accepted only as a stop for care today or sooner (clinical-spec.md §1), never silently.
+        assert not stopped.complete
+        assert assess(stopped).triage.urgency in STOP_EARLY
+        assert qid not in {q.id for q in question_set().steps[0].questions}
 
 
 def test_the_factory_baseline_is_a_valid_answer_set() -> None:
