@@ -17,6 +17,7 @@ from hizakoshi.care.rulesheet import (
     SIGN_OFF_MARK,
     Sheet,
     command,
+    function_rule,
     needs_sign_off,
     rules_sheet,
 )
@@ -110,6 +111,16 @@ def test_the_summary_lists_every_marked_source_and_no_other(sheet: str) -> None:
     rows = [line for line in summary.splitlines() if re.match(r"\| \d+ \|", line)]
     assert len(rows) == body.count(f"**{SIGN_OFF_MARK}**")
     assert f"{len(rows)} entries are marked" in summary
+
+
+def _documented_rule(age: int) -> bool:
+    """Old enough."""
+    return age >= 60
+
+
+def test_a_derived_rule_is_shown_by_its_docstring_and_its_code() -> None:
+    assert function_rule(_documented_rule) == ("Old enough.", "return age >= 60")
+    assert function_rule(lambda a: a.age >= 65) == (None, "return a.age >= 65")
 
 
 def test_a_well_sourced_rule_is_not_marked(sheet: str) -> None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import ast
 import inspect
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -94,17 +95,23 @@ def _parse(module: ModuleType) -> ast.Module:
     return ast.parse(inspect.getsource(module))
 
 
-def function_rule(module: ModuleType, name: str) -> tuple[str | None, str]:
-    """A function's docstring (one line, or None) and its body as code, without the docstring."""
-    fn = next(
-        node
-        for node in _parse(module).body
-        if isinstance(node, ast.FunctionDef) and node.name == name
-    )
-    doc = ast.get_docstring(fn)
-    body = fn.body[1:] if doc else fn.body
-    code = "\n".join(ast.unparse(statement) for statement in body)
-    return (" ".join(doc.split()) if doc else None), code
+def function_rule(fn: Callable[..., object]) -> tuple[str | None, str]:
+    """A rule function's docstring (one line, or None) and its body as code, without the
+    docstring; a lambda gives `return` and its expression."""
+    doc = inspect.getdoc(fn)
+    line = " ".join(doc.split()) if doc else None
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError):
+        return line, f"# see {fn.__module__}.{fn.__qualname__}"
+    node = tree.body[0]
+    if isinstance(node, ast.FunctionDef):
+        body = node.body[1:] if ast.get_docstring(node) else node.body
+        return line, "\n".join(ast.unparse(statement) for statement in body)
+    lambdas = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda)]
+    if len(lambdas) == 1:
+        return None, "return " + ast.unparse(lambdas[0].body)
+    return line, f"# see {fn.__module__}.{fn.__qualname__}"
 
 
 def functions_in(module: ModuleType) -> list[str]:

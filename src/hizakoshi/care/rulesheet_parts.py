@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 from hizakoshi.care import conditions, derived_flags, patterns, plan, referral, thermal, triage
@@ -80,16 +81,17 @@ def red_flag_section(sheet: Sheet) -> None:
                 shown = f" ({both(label)})" if label else ""
                 sheet.add(f"- 条件 (trigger): answer `{rule.question} = {rule.value}`{shown}")
             else:
-                doc, code = function_rule(derived_flags, rule.derived)
+                fn = derived_flags.DERIVED_FLAGS[rule.derived]
+                doc, code = function_rule(fn)
                 said = f": {cell(doc)}" if doc else ""
                 sheet.add(f"- 条件 (trigger): derived rule `{rule.derived}`{said}")
-                code_item(sheet, "code (care/derived_flags.py)", code, indent="  ")
+                code_item(sheet, f"code ({_module(inspect.getmodule(fn))})", code, indent="  ")
             sheet.add(f"- 出典 (source): {sheet.source(rule.id, rule.source)}", "")
     sheet.heading(3, "補助の定義", "helpers used by the derived rules")
     for name in functions_in(derived_flags):
         if name in derived_flags.DERIVED_FLAGS:
             continue
-        doc, code = function_rule(derived_flags, name)
+        doc, code = function_rule(getattr(derived_flags, name))
         code_item(sheet, f"`{name}`" + (f" ({cell(doc)})" if doc else ""), code)
     sheet.add("", "Duration answers, in years since the pain began (`DURATION_YEARS`):", "")
     sheet.table(
@@ -176,7 +178,7 @@ def thermal_section(sheet: Sheet) -> None:
     content = thermal_content()
     sheet.heading(2, "温める・冷やす", "Heat and cold")
     sheet.add(f"File source: {sheet.source('thermal.yaml', content.source)}", "")
-    _, code = function_rule(thermal, "_knee_rule_id")
+    _, code = function_rule(thermal._knee_rule_id)
     code_item(sheet, "Which knee rule (care/thermal.py `_knee_rule_id`)", code)
     sheet.add(
         "- The back always gets `back_heat`; when knee and back both get heat, `both_heat`.", ""
