@@ -6,10 +6,10 @@
 BIN := .venv/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOADS := 1
 
-.PHONY: help run test sync lint check fmt bench clean
+.PHONY: help run test sync lint check fmt bench clean rules-sheet
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 run: sync  ## set up, then serve the app with demo content on http://127.0.0.1:8000
 	$(BIN)/hizakoshi run
@@ -36,6 +36,9 @@ bench: sync  ## print the benchmark figures (needs Debian's wrk and chromium; no
 	$(BIN)/python benchmarks/bench_assess.py
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_server.py
+
+rules-sheet: sync  ## regenerate docs/clinical-rules.md, the rules sheet for the clinic's doctor
+	$(BIN)/hizakoshi rules-sheet --write
 
 clean:  ## remove the local environments and test output (your data folder is left alone)
 	rm -rf .tools .venv node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ from hizakoshi.care.model import Lang, Text
 from hizakoshi.care.yamlfile import ContentError
 
 SETTINGS_MODULE = "hizakoshi.site.settings"
-OWN_COMMANDS = ("assess", "schema", "score", "run")
+OWN_COMMANDS = ("assess", "schema", "score", "rules-sheet", "run")
 
 # Exit codes: 0 = done (an emergency result is still a valid assessment), 2 = the input or the
 # content files are at fault, 1 = a Django command failed.
@@ -90,6 +90,13 @@ def _own(args: list[str]) -> int:
     if ns.command == "score":
         code: int = ns.func(ns)
         return code
+    if ns.command == "rules-sheet":
+        from hizakoshi.care.rulesheet import command
+
+        status, out, err = command(ns.mode)
+        _emit(sys.stdout, out)
+        _emit(sys.stderr, err)
+        return status
     return _run(ns.port)
 
 
@@ -120,6 +127,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (2020-12) that the answers of `assess` follow.",
     )
     scorecli.add_parser(commands)
+    sheet = commands.add_parser(
+        "rules-sheet",
+        help="print the clinical rules sheet (Markdown) for the clinic's doctor",
+        description="Print the clinical rules sheet generated from the content files; --write "
+        "updates docs/clinical-rules.md, --check exits 2 when that file is out of date.",
+    )
+    mode = sheet.add_mutually_exclusive_group()
+    mode.add_argument("--write", dest="mode", action="store_const", const="write")
+    mode.add_argument("--check", dest="mode", action="store_const", const="check")
     run = commands.add_parser(
         "run",
         help="set up the database, load demo data and serve the app on 127.0.0.1",
