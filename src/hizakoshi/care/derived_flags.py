@@ -37,12 +37,14 @@ def back_onset_range(answers: Answers) -> tuple[float, float] | None:
 
 
 def back_began_young(answers: Answers) -> bool:
+    """Back pain that began before 20 (only when the whole possible onset range lies before it)."""
     onset = back_onset_range(answers)
     # Only when the whole possible range lies before 20, so the flag is never a guess.
     return answers.back_pain > 0 and onset is not None and onset[1] < ONSET_YOUNG
 
 
 def back_began_old(answers: Answers) -> bool:
+    """Back pain that began after 55 (only when the whole possible onset range lies after it)."""
     onset = back_onset_range(answers)
     return answers.back_pain > 0 and onset is not None and onset[0] > ONSET_OLD
 
@@ -62,6 +64,7 @@ OTTAWA_AGE = 55
 
 
 def injury_age_ottawa(answers: Answers) -> bool:
+    """A knee injury in the last week (or not sure when) at 55 or over."""
     return _injured_this_week(answers) and answers.age >= OTTAWA_AGE
 
 
@@ -93,6 +96,7 @@ def hot_knee_at_risk(answers: Answers) -> bool:
 
 
 def calf_with_breathlessness(answers: Answers) -> bool:
+    """One swollen, painful calf together with sudden breathlessness or chest pain."""
     return "calf_swollen" in answers.urgent_signs and answers.calf_breathless == "yes"
 
 
@@ -103,22 +107,27 @@ AORTA_AGE = 60
 
 
 def sudden_back_pain_older(answers: Answers) -> bool:
+    """Sudden severe back pain into the belly or groin, or with faintness, at 60 or over."""
     return "back_sudden_belly" in answers.urgent_signs and answers.age >= AORTA_AGE
 
 
 def sudden_back_pain_younger(answers: Answers) -> bool:
+    """The same sudden severe back pain under 60."""
     return "back_sudden_belly" in answers.urgent_signs and answers.age < AORTA_AGE
 
 
 def osteoporosis_with_fall(answers: Answers) -> bool:
+    """Osteoporosis or long-term steroid tablets, and a recent fall, even a small one."""
     return "osteoporosis" in answers.other_signs and answers.osteoporosis_fall == "yes"
 
 
 def giving_way_after_injury(answers: Answers) -> bool:
+    """The knee gives way, and the person injured it recently."""
     return _injured(answers) and answers.knee_giving_way == "yes"
 
 
 def swelling_after_injury(answers: Answers) -> bool:
+    """The knee is swollen, and the person injured it recently."""
     return _injured(answers) and answers.knee_swelling == "yes"
 
 
@@ -130,6 +139,7 @@ def injury_unclear(answers: Answers) -> bool:
 
 
 def hot_swollen_knee_with_fever(answers: Answers) -> bool:
+    """Fever (ticked with the back pain) together with a swollen, warm knee."""
     # The person ticked fever (asked with the back pain) and also a swollen, warm knee:
     # the same picture as a hot knee with fever, which must not wait.
     return "fever_back" in answers.other_signs and _hot_swollen_knee(answers)
@@ -140,6 +150,7 @@ SELFCARE_CHECK_MONTHS = 1
 
 
 def no_better_after_weeks(answers: Answers) -> bool:
+    """Self-care for a month or more (or back pain for six weeks or more) without improvement."""
     # The six-month rule below says the same more strongly; one sign is enough.
     if answers.selfcare_helped != "no" or six_months_no_better(answers):
         return False
@@ -154,6 +165,7 @@ SIX_MONTHS = 6
 
 
 def six_months_no_better(answers: Answers) -> bool:
+    """Self-care for six months or more without improvement (the seed article's threshold)."""
     return (
         answers.selfcare_helped == "no"
         and answers.selfcare_months is not None
@@ -162,6 +174,7 @@ def six_months_no_better(answers: Answers) -> bool:
 
 
 def daily_life_badly_affected(answers: Answers) -> bool:
+    """The pain makes housework or going out hard."""
     # Not asked when the person stopped early: None never counts.
     return answers.daily_life == "severe"
 
