@@ -75,7 +75,8 @@ def result_view(assessment: dict[str, Any], lang: Lang) -> dict[str, Any]:
     triage["is_emergency"] = triage["urgency"] == "emergency"
     # A result saved by an older engine has no for_doctor and may carry a pattern and a plan
     # with a pausing urgency: the page still pauses everything (see is_paused).
-    triage.setdefault("for_doctor", [])
+    if not triage.get("for_doctor"):
+        triage["for_doctor"] = [hit["sign"] for hit in triage.get("hits", [])]
     triage["self_care_paused"] = is_paused(assessment)
     view.setdefault("answers_complete", True)
     pattern = view.get("pattern")
