@@ -61,9 +61,7 @@ def test_ticking_saddle_numbness_shows_the_stop_button_that_reaches_the_emergenc
         stop.click()
     result = page.locator("#result")
     expect(result).to_have_attribute("data-urgency", "emergency")
-    expect(page.get_by_role("link", name=ja("Call 119")).first).to_have_attribute(
-        "href", "tel:119"
-    )
+    expect(page.get_by_role("link", name=ja("Call 119")).first).to_have_attribute("href", "tel:119")
     assert_no_self_care(page)
     shoot(page, "ja-urgent-emergency-result")
     assert csp_violations == []
@@ -108,9 +106,7 @@ def test_the_new_urgent_screens_have_no_accessibility_problem(
         report: dict[str, Any] = page.evaluate(
             "async () => await axe.run(document, {resultTypes: ['violations']})"
         )
-        found[name] = [
-            f"{v['id']} ({v['impact']}): {v['help']}" for v in report["violations"]
-        ]
+        found[name] = [f"{v['id']} ({v['impact']}): {v['help']}" for v in report["violations"]]
 
     try:
         to_urgent_screen(page, site_url)

@@ -4,11 +4,13 @@ that needs care today ends the questions at once."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from hizakoshi.care.model import Urgency
 from hizakoshi.selfcheck.flow import stop_options
 
 from .factories import (
@@ -186,3 +188,28 @@ def test_an_old_saved_result_with_a_pattern_and_a_within_days_sign_still_shows(
     assert_paused(html)
     # Its signs still say what to tell the doctor.
     assert html.count('class="for-doctor-list"') == 1
+
+
+SITE_CSS = Path(__file__).resolve().parents[2] / "src/hizakoshi/site/static/hizakoshi/site.css"
+TEXT_COLOUR = "#111111"
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("urgency", [u.value for u in Urgency])
+def test_every_urgency_has_its_own_colours_with_text_at_7_to_1(urgency: str) -> None:
+    css = SITE_CSS.read_text(encoding="utf-8")
+    rule = re.search(rf"\.triage-{urgency}\b[^{{]*\{{([^}}]*)\}}", css)
+    assert rule, f"site.css has no .triage-{urgency}"
+    background = re.search(r"background:\s*(#[0-9a-f]{6})", rule.group(1))
+    assert background
+    assert contrast(TEXT_COLOUR, background.group(1)) >= 7
