@@ -20,8 +20,12 @@ from .strategies import stopped_early_raw_answers, valid_raw_answers
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Self-care sentences that must never reach a person whose self-care is paused.
-SELF_CARE_TEXTS = (STOP_RULE, NOTE, WALKING_TEXT, WATER_WALKING) + tuple(
-    item.text for item in advice().values()
+SELF_CARE_TEXTS = (
+    STOP_RULE,
+    NOTE,
+    WALKING_TEXT,
+    WATER_WALKING,
+    *(item.text for item in advice().values()),
 )
 
 
