@@ -44,3 +44,70 @@ ANSWERS: dict[str, Any] = {
     "selfcare_helped": "a_little",
     "daily_life": "moderate",
 }
+
+# The answers that raise each red-flag rule, as changes to ANSWERS (every rule in
+# care/content/redflags.yaml has a line; a test checks that the rule does fire).
+_INJURED: dict[str, Any] = {
+    "knee_recent_injury": "yes",
+    "knee_injury_when": "earlier",
+    "knee_injury_four_steps": "yes",
+    "knee_injury_bend": "yes",
+    "knee_injury_deformity": "no",
+}
+_HOT_KNEE: dict[str, Any] = {
+    "knee_swelling": "yes",
+    "knee_swelling_onset": "days",
+    "knee_warmth": "yes",
+}
+RULE_TRIGGERS: dict[str, dict[str, Any]] = {
+    "bladder_bowel": {"urgent_signs": ["bladder_bowel"]},
+    "saddle_numbness": {"urgent_signs": ["saddle_numbness"]},
+    "leg_weakness": {"urgent_signs": ["leg_weakness"]},
+    "sciatica_both": {"urgent_signs": ["sciatica_both"]},
+    "hot_knee_fever": {"urgent_signs": ["hot_knee_fever"]},
+    "hot_swollen_knee_with_fever": {"other_signs": ["fever_back"]} | _HOT_KNEE,
+    "hot_knee_at_risk": {"other_signs": ["immunosuppression"]} | _HOT_KNEE,
+    "calf_with_breathlessness": {"urgent_signs": ["calf_swollen"], "calf_breathless": "yes"},
+    "sudden_back_pain_older": {"urgent_signs": ["back_sudden_belly"]},
+    "injury_cannot_walk": _INJURED | {"knee_injury_four_steps": "no"},
+    "injury_cannot_bend": _INJURED | {"knee_injury_bend": "no"},
+    "injury_deformity": _INJURED | {"knee_injury_deformity": "yes"},
+    "hot_knee_recent": _HOT_KNEE,
+    "fever_back": {"other_signs": ["fever_back"]},
+    "calf_swollen": {"urgent_signs": ["calf_swollen"], "calf_breathless": "no"},
+    "back_after_fall": {"other_signs": ["back_after_fall"]},
+    "sudden_back_pain_younger": {"age": 45, "urgent_signs": ["back_sudden_belly"]},
+    "knee_locking": {"knee_locking": "yes"},
+    "giving_way_after_injury": _INJURED | {"knee_giving_way": "yes"},
+    "swelling_after_injury": _INJURED | {"knee_swelling": "yes", "knee_swelling_onset": "longer"},
+    "injury_unclear": _INJURED | {"knee_injury_bend": "unknown"},
+    "injury_age_ottawa": _INJURED | {"knee_injury_when": "this_week"},
+    "injury_with_replacement": _INJURED | {"other_signs": ["knee_replacement"]},
+    "cancer_history": {"other_signs": ["cancer_history"]},
+    "weight_loss": {"other_signs": ["weight_loss"]},
+    "night_pain": {"other_signs": ["night_pain"]},
+    "steroids_fall": {"other_signs": ["osteoporosis"], "osteoporosis_fall": "yes"},
+    "immunosuppression": {"other_signs": ["immunosuppression"]},
+    "back_began_young": {"age": 19, "back_duration": "under_6w"},
+    "back_began_old": {"back_duration": "under_6w"},
+    "constant_pain": {"other_signs": ["constant_pain"]},
+    "chest_pain": {"other_signs": ["chest_pain"]},
+    "spine_deformity": {"other_signs": ["deformity"]},
+    "both_legs_longstanding": {"urgent_signs": ["both_legs_longstanding"]},
+    "numb_widespread": {"other_signs": ["numb_widespread"]},
+    "numbness_below_knee": {"back_leg_symptoms": "below_knee"},
+    "no_better_after_weeks": {"selfcare_helped": "no", "selfcare_months": 2},
+    "six_months_no_better": {"selfcare_helped": "no", "selfcare_months": 7},
+    "daily_life_badly_affected": {"daily_life": "severe"},
+}
+
+
+def triggering(rule_id: str) -> dict[str, Any]:
+    """A whole answer set that raises the red-flag rule `rule_id`."""
+    return ANSWERS | RULE_TRIGGERS[rule_id]
+
+
+# Stopped early: the first two screens only, with numbness in the saddle area (call 119).
+STOPPED_EARLY: dict[str, Any] = {
+    k: ANSWERS[k] for k in ("age", "sex", "height_cm", "weight_kg", "desk_work", "activity")
+} | {"urgent_signs": ["saddle_numbness"]}

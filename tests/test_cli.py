@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from answers import ANSWERS
+from answers import ANSWERS, STOPPED_EARLY
 from hizakoshi import cli
 from hizakoshi.care import questions
 from hizakoshi.care.questions import MSG_RANGE, MSG_REQUIRED, MSG_UNKNOWN_FIELD
@@ -352,3 +352,25 @@ def test_assess_and_schema_do_not_import_django(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_same_day_sign_prints_a_paused_result_and_exits_0(hizakoshi: Any) -> None:
+    same_day = ANSWERS | {"other_signs": ["back_after_fall"]}
+    run = hizakoshi("assess", "--lang", "en", stdin=json.dumps(same_day).encode())
+    assert run.code == 0
+    data = run.json_out()
+    assert data["triage"]["urgency"] == "same_day"
+    assert data["plan"] is None and data["weight"] is None and data["pattern"] is None
+    assert data["triage"]["for_doctor"]
+
+
+def test_answers_stopped_after_an_emergency_sign_are_assessed(hizakoshi: Any) -> None:
+    run = hizakoshi("assess", stdin=json.dumps(STOPPED_EARLY).encode())
+    assert run.code == 0
+    data = run.json_out()
+    assert (data["triage"]["urgency"], data["answers_complete"]) == ("emergency", False)
+
+
+def test_the_schema_says_the_rest_may_be_left_out_after_an_urgent_sign(hizakoshi: Any) -> None:
+    schema = hizakoshi("schema").json_out()
+    assert schema["description"] == questions.STOPPED_EARLY_NOTE

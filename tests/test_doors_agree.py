@@ -19,7 +19,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from answers import RULE_TRIGGERS, STOPPED_EARLY, triggering
 from hizakoshi import cli
+from hizakoshi.care.content import red_flags
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import question_set
 
@@ -81,6 +83,7 @@ BACK_ORIGIN: dict[str, Any] = {
     "back_pain": 6,
     "back_leg_symptoms": "thigh",
     "back_worse_sitting": "yes",
+    "knee_pain_after_sitting": "yes",
     "back_eases_sitting_forward": "yes",
     "back_after_walking": "no",
     "morning_both_ease": "no",
@@ -100,6 +103,7 @@ CONCURRENT: dict[str, Any] = KNEE_ORIGIN | {
     "activity": "low",
     "knee_side": "both",
     "knee_swelling": "yes",
+    "knee_swelling_onset": "longer",
     "knee_crepitus": "unknown",
     "back_after_walking": "unknown",
     "morning_both_ease": "unknown",
@@ -121,17 +125,26 @@ EMERGENCY: dict[str, Any] = KNEE_ORIGIN | {"urgent_signs": ["bladder_bowel", "sa
 # the follow-up questions share a screen with the question that opens them.
 INJURY: dict[str, Any] = KNEE_ORIGIN | {
     "knee_recent_injury": "yes",
+    "knee_injury_when": "earlier",
     "knee_injury_four_steps": "no",
     "knee_injury_bend": "unknown",
     "knee_injury_deformity": "no",
 }
 
-VIGNETTES = {
+# Fever with back pain: a doctor today; self-care is paused.
+SAME_DAY: dict[str, Any] = KNEE_ORIGIN | {"other_signs": ["fever_back"]}
+
+# Stopped early: the first two screens only, saddle numbness ticked, then "see what to do now".
+STOPPED: dict[str, Any] = STOPPED_EARLY
+
+VIGNETTES: dict[str, tuple[dict[str, Any], str, str | None]] = {
     "knee_origin": (KNEE_ORIGIN, "none", "knee_origin"),
     "back_origin": (BACK_ORIGIN, "none", "back_origin"),
     "concurrent": (CONCURRENT, "soon", "concurrent"),
-    "emergency": (EMERGENCY, "emergency", "knee_origin"),
-    "injury": (INJURY, "emergency", "knee_origin"),
+    "emergency": (EMERGENCY, "emergency", None),
+    "injury": (INJURY, "emergency", None),
+    "same_day": (SAME_DAY, "same_day", None),
+    "stopped_early": (STOPPED, "emergency", None),
 }
 
 
@@ -145,8 +158,8 @@ class Result:
     """What a door says, reduced to the facts that must agree."""
 
     urgency: str
-    pattern: str
-    likelihood: str
+    pattern: str | None
+    likelihood: str | None
     bmi: float | None
     red_flags: list[str]
     reasons: list[str]
@@ -159,18 +172,22 @@ class Result:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Result:
         plan = data["plan"] or {"exercises": []}
+        pattern = data["pattern"] or {"pattern": None, "likelihood": None, "reasons": []}
+        texts = [data["triage"]["headline"], *data["triage"]["for_doctor"], data["disclaimer"]]
+        if data["pattern"]:
+            texts.append(pattern["summary"])
         return cls(
             urgency=data["triage"]["urgency"],
-            pattern=data["pattern"]["pattern"],
-            likelihood=data["pattern"]["likelihood"],
-            bmi=data["weight"]["bmi"],
+            pattern=pattern["pattern"],
+            likelihood=pattern["likelihood"],
+            bmi=data["weight"]["bmi"] if data["weight"] else None,
             red_flags=[hit["id"] for hit in data["triage"]["hits"]],
-            reasons=[reason["id"] for reason in data["pattern"]["reasons"]],
+            reasons=[reason["id"] for reason in pattern["reasons"]],
             exercises=[exercise["id"] for exercise in plan["exercises"]],
             thermal=[f"{t['site']}:{t['choice']}" for t in data["thermal"]],
             tips=[tip["id"] for tip in data["tips"]],
             options=[option["id"] for option in data["referral"]["options"]],
-            texts=[data["triage"]["headline"], data["pattern"]["summary"], data["disclaimer"]],
+            texts=texts,
         )
 
 
@@ -220,16 +237,20 @@ def result_from_page(content: str) -> Result:
     bmi = page.root.get("data-bmi") or ""
     return Result(
         urgency=str(page.root["data-urgency"]),
-        pattern=str(page.root["data-pattern"]),
-        likelihood=str(page.root["data-likelihood"]),
+        pattern=page.root.get("data-pattern") or None,
+        likelihood=page.root.get("data-likelihood") or None,
         bmi=float(bmi) if bmi else None,
         **page.lists,
     )
 
 
-def step_post(step_id: str, state: str, answers: dict[str, Any]) -> dict[str, Any]:
-    """The form fields a person fills in on one screen, as the browser would send them."""
-    data: dict[str, Any] = {"state": state, "action": "next"}
+def step_post(
+    step_id: str, state: str, answers: dict[str, Any], action: str = "next"
+) -> dict[str, Any]:
+    """The form fields a person fills in on one screen, as the browser would send them.
+    With action "stop" the person presses "see what to do now" (like "next" until a sign
+    that needs care today is given)."""
+    data: dict[str, Any] = {"state": state, "action": action}
     for question in question_set().step(step_id).questions:
         value = answers.get(question.id)
         if value is None:
@@ -238,7 +259,9 @@ def step_post(step_id: str, state: str, answers: dict[str, Any]) -> dict[str, An
     return data
 
 
-def through_the_web(answers: dict[str, Any], lang: Lang) -> tuple[Result, str]:
+def through_the_web(
+    answers: dict[str, Any], lang: Lang, action: str = "next"
+) -> tuple[Result, str]:
     client = Client()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
     response = client.get("/check/")
@@ -252,7 +275,7 @@ def through_the_web(answers: dict[str, Any], lang: Lang) -> tuple[Result, str]:
         assert page.step is not None and page.state, "neither a step form nor a result"
         assert page.step not in seen, f"the form stayed on {page.step!r}: an answer was refused"
         seen.append(page.step)
-        response = client.post("/check/", step_post(page.step, page.state, answers))
+        response = client.post("/check/", step_post(page.step, page.state, answers, action))
     raise AssertionError(f"no result after the screens {seen}")
 
 
@@ -284,7 +307,7 @@ def test_the_page_the_api_and_the_command_give_the_same_result(
     vignette, urgency, pattern = VIGNETTES[name]
     answers = answered(vignette)
 
-    page, page_text = through_the_web(answers, lang)
+    page, page_text = through_the_web(answers, lang, "stop" if name == "stopped_early" else "next")
     api = through_the_api(answers, lang)
     command = through_the_command(answers, lang, capsys)
 
@@ -300,6 +323,30 @@ def test_the_page_the_api_and_the_command_give_the_same_result(
 def test_the_vignettes_cover_plans_thermal_advice_and_a_missing_bmi() -> None:
     # Without this, "the same result" could be the same empty lists everywhere.
     results = [through_the_api(answered(v), "en") for v, _u, _p in VIGNETTES.values()]
-    assert all(r.exercises and r.thermal and r.tips for r in results if r.urgency != "emergency")
+    paused = ("emergency", "same_day", "within_days")
+    assert all(r.exercises and r.thermal and r.tips for r in results if r.urgency not in paused)
+    assert all(not (r.exercises or r.thermal or r.tips) for r in results if r.urgency in paused)
     assert any(r.bmi is None for r in results) and any(r.bmi is not None for r in results)
     assert len({tuple(r.thermal) for r in results}) >= 2
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("rule", [r.id for r in red_flags().rules])
+def test_every_red_flag_gets_the_same_result_at_every_door(
+    rule: str, lang: Lang, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = triggering(rule)
+
+    page, page_text = through_the_web(answers, lang)
+    api = through_the_api(answers, lang)
+    command = through_the_command(answers, lang, capsys)
+
+    assert rule in api.red_flags
+    assert page == api
+    assert command == api
+    for text in api.texts:
+        assert text in page_text, f"the page does not show {text!r}"
+
+
+def test_every_red_flag_rule_has_triggering_answers() -> None:
+    assert set(RULE_TRIGGERS) == {r.id for r in red_flags().rules}

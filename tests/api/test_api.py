@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate as validate_openapi
 
-from answers import ANSWERS
+from answers import ANSWERS, STOPPED_EARLY
 from hizakoshi.care.model import Assessment, Urgency
 from hizakoshi.care.questions import (
     MSG_NOT_A_NUMBER,
@@ -221,3 +221,60 @@ def test_the_openapi_document_is_valid_json_schema_for_the_answers(
 
 def test_no_docs_page_that_would_load_third_party_scripts(api_client: Client) -> None:
     assert api_client.get("/api/v1/docs").status_code == 404
+
+
+# --- urgent results: same day, paused self-care, stopping early ------------------------------
+
+
+def test_fever_with_back_pain_is_a_same_day_result_with_self_care_paused(
+    api_client: Client,
+) -> None:
+    data = post(api_client, ANSWERS | {"other_signs": ["fever_back"]}, "?lang=en").json()
+    assert data["triage"]["urgency"] == "same_day"
+    assert data["triage"]["self_care_paused"] is True
+    assert data["triage"]["for_doctor"]
+    assert (data["pattern"], data["priority"], data["plan"], data["weight"]) == (None,) * 4
+    assert (data["thermal"], data["tips"], data["education"]) == ([], [], [])
+
+
+def test_answers_that_stop_after_a_saddle_numbness_sign_get_the_emergency_result(
+    api_client: Client,
+) -> None:
+    data = post(api_client, STOPPED_EARLY, "?lang=ja").json()
+    assert data["triage"]["urgency"] == "emergency"
+    assert data["answers_complete"] is False
+    assert data["plan"] is None
+
+
+def test_answers_that_stop_early_without_an_urgent_sign_are_still_incomplete(
+    api_client: Client,
+) -> None:
+    response = post(api_client, STOPPED_EARLY | {"urgent_signs": ["none"]}, "?lang=en")
+    assert response.status_code == 422
+    assert "knee_pain" in response.json()["errors"]
+
+
+def test_the_documented_urgency_includes_the_same_day_level(openapi: dict[str, Any]) -> None:
+    urgency = openapi["components"]["schemas"]["Urgency"]
+    assert urgency["enum"] == [u.value for u in Urgency]
+    assert "same_day" in urgency["enum"]
+
+
+def test_the_documented_assessment_allows_a_paused_result_without_pattern_plan_or_weight(
+    openapi: dict[str, Any], api_client: Client
+) -> None:
+    assessment = openapi["components"]["schemas"]["Assessment"]["properties"]
+    for name in ("pattern", "priority", "plan", "weight"):
+        assert {"type": "null"} in assessment[name]["anyOf"], name
+    validator = validator_for(openapi, "Assessment")
+    for answers in (ANSWERS | {"other_signs": ["fever_back"]}, STOPPED_EARLY):
+        for lang in ("ja", "en"):
+            validator.validate(post(api_client, answers, f"?lang={lang}").json())
+
+
+def test_the_answers_schema_says_the_rest_may_be_left_out_after_an_urgent_sign(
+    api_client: Client,
+) -> None:
+    schema = api_client.get("/api/v1/schema").json()
+    assert "same-day" in schema["description"]
+    assert "may be left out" in schema["description"]

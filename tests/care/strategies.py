@@ -42,3 +42,30 @@ def valid_raw_answers(draw: st.DrawFn) -> dict[str, Any]:
         raw[qid] = value
         shown_values[qid] = tuple(value) if isinstance(value, list) else value
     return raw
+
+
+def _stop_values() -> list[str]:
+    from hizakoshi.care.content import red_flags
+    from hizakoshi.care.triage import STOP_EARLY
+
+    return [
+        str(r.value)
+        for r in red_flags().rules
+        if r.question == "urgent_signs" and r.urgency in STOP_EARLY
+    ]
+
+
+@st.composite
+def stopped_early_raw_answers(draw: st.DrawFn) -> dict[str, Any]:
+    """Answers cut short after some screens, as the "see what to do now" button sends them:
+    the first screen complete, an urgent sign that needs care today ticked, the rest left out."""
+    raw = draw(valid_raw_answers())
+    steps = question_set().steps
+    kept_screens = draw(st.integers(2, len(steps) - 1))
+    kept = {q.id for step in steps[:kept_screens] for q in step.questions}
+    signs = draw(st.lists(st.sampled_from(_stop_values()), min_size=1, unique=True))
+    cut = {k: v for k, v in raw.items() if k in kept}
+    cut["urgent_signs"] = signs
+    if "calf_swollen" not in signs:
+        cut.pop("calf_breathless", None)
+    return cut

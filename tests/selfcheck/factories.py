@@ -94,6 +94,7 @@ def back_origin_answers(**overrides: Any) -> dict[str, Any]:
             back_duration="over_1y",
             back_leg_symptoms="thigh",
             back_worse_sitting="yes",
+            knee_pain_after_sitting="yes",
             back_after_walking="no",
             morning_both_ease="no",
             first="back",

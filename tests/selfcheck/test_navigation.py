@@ -74,6 +74,7 @@ def test_a_question_depending_on_an_answer_on_the_same_screen_says_when_to_answe
 def test_answers_to_questions_that_no_longer_apply_are_dropped(client: Client) -> None:
     injured = knee_origin_answers(
         knee_recent_injury="yes",
+        knee_injury_when="earlier",
         knee_injury_four_steps="yes",
         knee_injury_bend="yes",
         knee_injury_deformity="no",

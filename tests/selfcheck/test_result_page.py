@@ -57,10 +57,11 @@ def test_an_emergency_shows_119_first_and_no_exercises(client: Client) -> None:
     page = complete(client, emergency_answers()).content.decode()
     assert attrs(page, "urgency") == ["emergency"]
     assert 'href="tel:119"' in page
-    assert page.index('href="tel:119"') < page.index('id="pattern-title"')
+    assert page.index('href="tel:119"') < page.index('id="for-doctor-title"')
     assert attrs(page, "exercise") == []
     assert attrs(page, "thermal") == []
     assert 'id="plan-title"' not in page
+    assert 'id="pattern-title"' not in page
 
 
 def test_an_emergency_sign_is_flagged_on_the_very_next_screen(client: Client) -> None:

@@ -310,6 +310,15 @@ def _fmt(number: float) -> str:
     return str(int(number)) if number == int(number) else str(number)
 
 
+# The schema lists the questions a complete answer set needs; the validator also accepts less.
+STOPPED_EARLY_NOTE = (
+    "The answers to the self-check. When an emergency or same-day sign is answered "
+    "(triage.urgency emergency or same_day), the rest may be left out: the first screen (age, "
+    "sex, desk work, activity) and the answers that raise the sign are enough, and the result "
+    "says answers_complete = false. Otherwise every required question must be answered."
+)
+
+
 def json_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of the answers, generated from the questions."""
     props: dict[str, Any] = {}
@@ -332,6 +341,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "hizakoshi self-check answers",
+        "description": STOPPED_EARLY_NOTE,
         "type": "object",
         "properties": props,
         "required": required,

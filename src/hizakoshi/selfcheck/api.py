@@ -91,8 +91,11 @@ def _error_responses() -> dict[int, Any]:
     "/assessments",
     summary="Assess self-check answers",
     description="Validates the answers with the same rules as the web self-check and returns "
-    "the assessment in one language. Emergency signs give a normal 200 with "
-    'triage.urgency = "emergency". Nothing is stored.',
+    "the assessment in one language. Urgent signs give a normal 200 with "
+    'triage.urgency = "emergency" or "same_day" (or "within_days"); then self-care is paused: '
+    "pattern, priority, plan and weight are null, thermal, tips and education are empty, and "
+    "triage.for_doctor says what to tell the doctor. With an emergency or same-day sign the "
+    "other answers may be left out (answers_complete = false). Nothing is stored.",
     openapi_extra={
         "requestBody": {
             "required": True,

@@ -74,6 +74,7 @@ BACK_ORIGIN: dict[str, Any] = _COMMON | {
     "back_duration": "over_1y",
     "back_leg_symptoms": "thigh",
     "back_worse_sitting": "yes",
+    "knee_pain_after_sitting": "yes",
     "back_eases_sitting_forward": "no",
     "back_after_walking": "unknown",
     "morning_both_ease": "no",

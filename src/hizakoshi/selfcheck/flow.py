@@ -17,14 +17,18 @@ from django.conf import settings
 from django.core import signing
 
 from hizakoshi.care.content import red_flags
-from hizakoshi.care.model import Text, Urgency
+from hizakoshi.care.model import URGENCY_ORDER, Triage, Urgency
 from hizakoshi.care.questions import (
+    InvalidAnswers,
     Question,
     Step,
     clean_answers,
     is_shown,
+    parse_answers,
+    prune_hidden,
     question_set,
 )
+from hizakoshi.care.triage import STOP_EARLY, triage
 
 STATE_SALT = "hizakoshi.selfcheck.state"
 STATE_VERSION = 1
@@ -138,21 +142,41 @@ def step_with_first_error(errors: Mapping[str, object]) -> Step:
     return first_step()
 
 
-def early_emergency_signs(raw: Mapping[str, Any], before: Step) -> list[Text]:
-    """Emergency signs already ticked on an earlier screen.
+def stop_early_triage(
+    raw: Mapping[str, Any], upto: Step | None = None, *, including: bool = False
+) -> Triage | None:
+    """The core's triage of the answers so far, when it says to stop the questions and get
+    care now (emergency or same day), else None.
 
-    They are shown at once on every following screen, so someone with, say, new bladder trouble
-    learns to call 119 now instead of after nine more screens. Only single-answer rules from the
-    red-flag content are used; the full triage runs on the finished answers.
+    With `upto`, only the answers on the screens before it count (and on it too, `including`):
+    the banner on a following screen speaks of what was already answered. The core decides:
+    `parse_answers` accepts incomplete answers only when they raise such a sign
+    (care.questions._stopped_early).
     """
-    steps = question_set().steps
-    earlier = {q.id for s in steps[: steps.index(before)] for q in s.questions}
-    signs: list[Text] = []
+    if upto is not None:
+        steps = question_set().steps
+        end = steps.index(upto) + (1 if including else 0)
+        earlier = {q.id for s in steps[:end] for q in s.questions}
+        raw = {k: v for k, v in raw.items() if k in earlier}
+    try:
+        answers = parse_answers(prune_hidden(raw))
+    except (InvalidAnswers, ValueError):  # ValueError: answers the model cannot hold
+        return None
+    found = triage(answers)
+    return found if found.urgency in STOP_EARLY else None
+
+
+def stop_options() -> dict[tuple[str, str], Urgency]:
+    """(question id, answer) -> urgency, for every single answer that alone asks to stop the
+    questions (an emergency or same-day red-flag rule on one answer). The screen marks these
+    options so that the stop button can appear as soon as one is ticked."""
+    marked: dict[tuple[str, str], Urgency] = {}
     for rule in red_flags().rules:
-        if rule.urgency != Urgency.EMERGENCY or rule.question not in earlier:
+        if rule.derived is not None or rule.question is None or rule.urgency not in STOP_EARLY:
             continue
-        given = raw.get(rule.question)
-        chosen = given if isinstance(given, list) else [given]
-        if rule.value in chosen:
-            signs.append(rule.sign)
-    return signs
+        key = (rule.question, str(rule.value))
+        if key not in marked or URGENCY_ORDER.index(rule.urgency) < URGENCY_ORDER.index(
+            marked[key]
+        ):
+            marked[key] = rule.urgency
+    return marked

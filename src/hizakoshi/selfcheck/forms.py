@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import Step, clean_answers, prune_hidden
 from hizakoshi.selfcheck.consent import MSG_CONSENT_REQUIRED
-from hizakoshi.selfcheck.flow import RawAnswers, ShownQuestion, questions_on
+from hizakoshi.selfcheck.flow import RawAnswers, ShownQuestion, questions_on, stop_options
 
 # Limits on what one POST can put into the carried state (no real answer comes near them).
 MAX_VALUE_CHARS = 40
@@ -31,6 +31,7 @@ class OptionView:
     label: str
     checked: bool
     input_id: str
+    stop: str = ""  # "emergency" or "same_day" when this answer alone stops the questions
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class FieldView:
     value: str  # numbers, as typed
     options: tuple[OptionView, ...]
     errors: tuple[str, ...]
+
+    @property
+    def can_stop(self) -> bool:
+        return any(o.stop for o in self.options)
 
     @property
     def input_id(self) -> str:
@@ -104,12 +109,14 @@ class StepForm:
         q, lang = shown.question, self.lang
         given = self.raw.get(q.id)
         chosen = given if isinstance(given, list) else [given]
+        stops = stop_options()
         options = tuple(
             OptionView(
                 value=o.value,
                 label=o.label.get(lang),
                 checked=o.value in chosen,
                 input_id=f"q-{q.id}-{i}",
+                stop=stops[(q.id, o.value)].value if (q.id, o.value) in stops else "",
             )
             for i, o in enumerate(q.options)
         )

@@ -13,9 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.care.content import exercises
 from hizakoshi.care.model import Lang
+from hizakoshi.care.triage import PAUSING
+
+PAUSING_URGENCIES = frozenset(u.value for u in PAUSING)
 
 URGENCY_LABELS = {
     "emergency": _("Emergency"),
+    "same_day": _("See a doctor today"),
     "within_days": _("Within a few days"),
     "soon": _("Not urgent: book a visit"),
     "none": _("No warning signs"),
@@ -66,13 +70,21 @@ def resolve_texts(value: Any, lang: Lang) -> Any:
 def result_view(assessment: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """The assessment in one language, with the labels and exercise pictures the page needs."""
     view: dict[str, Any] = resolve_texts(assessment, lang)
-    triage, pattern = view["triage"], view["pattern"]
+    triage = view["triage"]
     triage["label"] = URGENCY_LABELS.get(triage["urgency"], triage["urgency"])
     triage["is_emergency"] = triage["urgency"] == "emergency"
-    pattern["label"] = PATTERN_LABELS.get(pattern["pattern"], pattern["pattern"])
-    pattern["likelihood_label"] = LIKELIHOOD_LABELS.get(
-        pattern["likelihood"], pattern["likelihood"]
-    )
+    # A result saved by an older engine has no for_doctor and may carry a pattern and a plan
+    # with a pausing urgency: the page still pauses everything (see is_paused).
+    if not triage.get("for_doctor"):
+        triage["for_doctor"] = [hit["sign"] for hit in triage.get("hits", [])]
+    triage["self_care_paused"] = is_paused(assessment)
+    view.setdefault("answers_complete", True)
+    pattern = view.get("pattern")
+    if pattern:
+        pattern["label"] = PATTERN_LABELS.get(pattern["pattern"], pattern["pattern"])
+        pattern["likelihood_label"] = LIKELIHOOD_LABELS.get(
+            pattern["likelihood"], pattern["likelihood"]
+        )
     if view.get("priority"):
         view["priority"]["label"] = FOCUS_LABELS.get(view["priority"]["focus"], "")
     if view.get("plan"):
@@ -84,6 +96,13 @@ def result_view(assessment: dict[str, Any], lang: Lang) -> dict[str, Any]:
     for option in view["referral"]["options"]:
         option["insurance_label"] = INSURANCE_LABELS.get(option["insurance"], "")
     return view
+
+
+def is_paused(assessment: dict[str, Any]) -> bool:
+    """Whether the result pauses self-care. A stored result says so itself; the urgency is
+    checked too, so no stored result with an urgent sign ever shows a plan."""
+    triage = assessment.get("triage", {})
+    return bool(triage.get("self_care_paused")) or triage.get("urgency") in PAUSING_URGENCIES
 
 
 def _add_exercise_content(item: dict[str, Any], lang: Lang) -> None:

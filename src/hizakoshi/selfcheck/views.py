@@ -21,17 +21,18 @@ from hizakoshi.care.content import content_hash
 from hizakoshi.care.model import LANGS, Answers, Lang
 from hizakoshi.care.questions import InvalidAnswers, Step, parse_answers, prune_hidden
 from hizakoshi.care.questions import question_set as questions
+from hizakoshi.care.triage import STOP_EARLY
 from hizakoshi.selfcheck import consent as consent_text
 from hizakoshi.selfcheck.flow import (
     RESULT,
     BadState,
     FlowState,
-    early_emergency_signs,
     first_step,
     next_step,
     previous_step,
     progress,
     step_with_first_error,
+    stop_early_triage,
 )
 from hizakoshi.selfcheck.forms import ConsentForm, StepForm
 from hizakoshi.selfcheck.language import current_lang, parse_lang, switch_language
@@ -84,6 +85,10 @@ def _advance(
     if action == "back":
         back_to = previous_step(step, form.raw) or step
         return _step_page(request, StepForm(back_to, form.raw, lang))
+    if action == "stop" and stop_early_triage(form.raw) is not None:
+        # Stop at once: a sign that needs care today or sooner makes the rest optional. The
+        # core accepts these incomplete answers (a wrong answer is still an error there).
+        return _finish(request, form.raw, lang)
     if not form.is_valid():
         return _step_page(request, form)
     following = next_step(step, form.raw)
@@ -116,9 +121,36 @@ def _step_page(request: HttpRequest, form: StepForm) -> HttpResponse:
         "position": position,
         "total": total,
         "state": FlowState(form.step.id, form.raw).dump(),
-        "early_signs": [s.get(form.lang) for s in early_emergency_signs(form.raw, form.step)],
     }
+    context.update(_stop_context(form))
     return render(request, "selfcheck/step.html", context)
+
+
+URGENT_FIRST = {"emergency": 0, "same_day": 1}
+
+
+def _stop_context(form: StepForm) -> dict[str, Any]:
+    """The "stop now" banner (signs on earlier screens) and the button on this screen (signs
+    ticked here: shown by the server after a reload, by steps.js as soon as one is ticked)."""
+    before = stop_early_triage(form.raw, form.step)
+    here = stop_early_triage(form.raw, form.step, including=True)
+    before_level = before.urgency.value if before else ""
+    here_level = here.urgency.value if here else ""
+    fields = form.fields()
+    stop_after = next((f.id for f in reversed(fields) if f.can_stop), "")
+    if here_level and not stop_after:
+        stop_after = fields[-1].id if fields else ""
+    higher_here = bool(here_level) and (
+        not before_level or URGENT_FIRST[here_level] < URGENT_FIRST[before_level]
+    )
+    return {
+        "stop_before": before_level,
+        "stop_signs": [hit.sign.get(form.lang) for hit in before.hits if hit.urgency in STOP_EARLY]
+        if before
+        else [],
+        "stop_here": here_level if higher_here else "",
+        "stop_after": stop_after,
+    }
 
 
 def _result_page(request: HttpRequest, answers: Answers, form: ConsentForm) -> HttpResponse:
