@@ -150,6 +150,9 @@ def test_with_no_pain_this_week_nothing_is_judged_and_the_plan_is_general() -> N
     assert result.pattern.likelihood == "not_judged"
     assert result.pattern.reasons == ()
     assert "neither your knee nor your back" in result.pattern.summary.en
+    assert result.priority is not None
+    assert result.priority.headline.en == "Keep your knees and back moving"
+    assert "unclear which comes first" not in result.priority.why.en
     assert 3 <= len(result.plan.exercises) <= 5
 
 

@@ -67,6 +67,7 @@ class PatternFile(Frozen):
     confirm: Text
     hip_note: Text
     priority: dict[Pattern, PriorityText]
+    no_pain_priority: PriorityText  # neither pain this week: nothing to say about which first
     source: str = Field(min_length=3)
 
     @model_validator(mode="after")
