@@ -136,6 +136,11 @@ def test_a_back_only_person_gets_heat_or_cold_for_the_back_only() -> None:
     assert [(t.site, t.choice) for t in thermal] == [("back", "heat")]
 
 
+def test_a_back_only_person_with_a_swollen_knee_is_still_told_to_cool_the_knee() -> None:
+    thermal = assessed(**BACK_ONLY, knee_warmth="yes").thermal
+    assert [(t.site, t.choice) for t in thermal] == [("knee", "cold"), ("back", "heat")]
+
+
 def test_the_hip_note_can_still_come_with_a_knee_only_result() -> None:
     result = assessed(
         **KNEE_ONLY, age=66, knee_activities=["walking"], knee_swelling="no", knee_crepitus="no"

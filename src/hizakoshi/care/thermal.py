@@ -3,7 +3,7 @@
 A swollen or warm knee is cooled, never heated, whatever else applies; pain that is worse in
 the cold season, long-lasting pain and morning stiffness are warmed; a recent knee pain without
 swelling is cooled first. When the knee and the back get the same advice, it is given once for
-both. With one pain only, only that site is advised on.
+both. With one pain only, only that site is advised on (and a swollen or warm knee, always).
 """
 
 from __future__ import annotations
@@ -77,9 +77,12 @@ def thermal_advice(answers: Answers) -> tuple[ThermalAdvice, ...]:
     content = thermal_content()
     knee = content.rule(_knee_rule_id(answers))
     back = content.rule(_back_rule_id(answers))
-    if answers.knee_hurts and not answers.back_hurts:
+    # One pain only: that site alone. A swollen or warm knee is always told to be cooled, even
+    # when it does not hurt this week (it must never be warmed with the back).
+    knee_matters = answers.knee_hurts or holds("knee_swollen", answers)
+    if knee_matters and not answers.back_hurts:
         return (_advice(content, knee),)
-    if answers.back_hurts and not answers.knee_hurts:
+    if answers.back_hurts and not knee_matters:
         return (_advice(content, back),)
     if knee.choice == back.choice == "heat":
         both = "both_cold_season_heat" if _worse_in_cold(answers) else "both_heat"
