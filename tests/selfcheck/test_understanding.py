@@ -83,3 +83,10 @@ def test_a_back_only_card_says_so() -> None:
     html = card(assessed(knee_pain=0, back_pain=5), "en")
     assert "Only the low back hurts now: this plan is for the back" in html
     assert "knee → back" not in html and "back → knee" not in html
+
+
+def test_a_paused_result_has_no_pattern_card() -> None:
+    result = assessed(urgent_signs=["bladder_bowel"])
+    assert result.pattern is None
+    html = render_to_string(CARD, {"a": {"pattern": None, "priority": None}})
+    assert "pattern-title" not in html
