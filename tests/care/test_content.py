@@ -203,15 +203,18 @@ def test_balance_exercises_are_done_next_to_support() -> None:
 def test_situational_advice_is_selected_by_its_condition() -> None:
     advice = content.advice()
     assert advice["desk_breaks"].when == ("desk_work",)
-    assert advice["stairs"].when == ("stairs_pain",)
+    assert advice["stairs"].when == ("stairs_or_older_knee",)
     assert advice["rising_from_chair"].when == ("rising_pain",)
-    assert advice["handrails_and_steps"].when == ("unsteady",)
+    assert advice["handrails_and_steps"].when == ("older_or_unsteady",)
     assert advice["weight_loss_slowly"].when == ("weight_gained",)
 
 
 def test_education_explains_the_three_mechanisms() -> None:
     education = {a.id for a in content.advice().values() if a.topic == "education"}
     assert {"mechanism_gait", "mechanism_muscle", "mechanism_posture"} <= education
+    for item in ("mechanism_gait", "mechanism_muscle", "mechanism_posture"):
+        # One pain loading the other is explained only to people with both pains.
+        assert content.advice()[item].when == ("both_pains",)
 
 
 def test_regenerative_treatments_disclose_what_the_advertising_rules_require() -> None:

@@ -73,9 +73,24 @@ def test_a_reason_whose_languages_fill_different_values_is_refused() -> None:
         )
 
 
-def test_a_reason_cannot_point_to_undetermined() -> None:
-    with pytest.raises(ValidationError):
-        ReasonRule(id="r", points_to="undetermined", weight=1, text=SIGN, source="seed")
+@pytest.mark.parametrize("pattern", ["undetermined", "knee_only", "back_only"])
+def test_a_reason_can_point_only_to_a_pattern_that_links_the_two_pains(pattern: str) -> None:
+    with pytest.raises(ValidationError, match="must point to"):
+        ReasonRule(id="r", points_to=pattern, weight=1, text=SIGN, source="seed")
+
+
+def test_the_pattern_file_must_say_what_a_one_pain_result_reads() -> None:
+    data = pattern_content().model_dump()
+    del data["single_site_summary"]["back_only"]
+    with pytest.raises(ValidationError, match="single_site_summary"):
+        PatternFile.model_validate(data)
+
+
+def test_the_pattern_file_must_say_what_to_work_on_first_for_every_result() -> None:
+    data = pattern_content().model_dump()
+    del data["priority"]["knee_only"]
+    with pytest.raises(ValidationError, match="priority"):
+        PatternFile.model_validate(data)
 
 
 def test_a_broken_pattern_file_fails_loudly_naming_the_file(tmp_path: Path) -> None:

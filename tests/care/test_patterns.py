@@ -11,6 +11,8 @@ from hizakoshi.care.rules import pattern_content
 from .factory import answers, assessed
 
 KNEE_FIRST = {"first": "knee", "gap_months": 5}
+# Long sitting makes the back worse; the follow-up about the knee on standing up is then asked.
+SITTING = {"back_worse_sitting": "yes", "knee_pain_after_sitting": "no"}
 
 
 def test_knee_pain_months_before_the_back_with_grinding_points_to_the_knee() -> None:
@@ -29,9 +31,7 @@ def test_the_reason_quotes_the_gap_the_person_gave_in_both_languages() -> None:
 
 
 def test_numbness_into_the_thigh_points_to_the_back() -> None:
-    result = assessed(
-        back_leg_symptoms="thigh", back_worse_sitting="yes", first="back", gap_months=3
-    ).pattern
+    result = assessed(back_leg_symptoms="thigh", **SITTING, first="back", gap_months=3).pattern
     assert result.pattern == Pattern.BACK_ORIGIN
     assert result.likelihood == "likely"
     assert result.reasons[0].points_to == Pattern.BACK_ORIGIN
@@ -40,7 +40,7 @@ def test_numbness_into_the_thigh_points_to_the_back() -> None:
 def test_legs_that_ease_on_sitting_with_a_quiet_knee_point_to_the_back() -> None:
     result = assessed(
         back_eases_sitting_forward="yes",
-        back_worse_sitting="yes",
+        **SITTING,
         knee_swelling="no",
         knee_crepitus="no",
     ).pattern
@@ -63,7 +63,7 @@ def test_one_strong_sign_alone_gives_possible_not_likely() -> None:
 
 
 def test_weak_evidence_is_shown_as_undetermined() -> None:
-    result = assessed(back_worse_sitting="yes").pattern
+    result = assessed(**SITTING).pattern
     assert result.pattern == Pattern.UNDETERMINED
     assert result.likelihood == "undetermined"
     assert result.scores["back_origin"] == 1.5
@@ -71,7 +71,7 @@ def test_weak_evidence_is_shown_as_undetermined() -> None:
 
 def test_balanced_evidence_is_shown_as_undetermined() -> None:
     result = assessed(
-        **KNEE_FIRST, knee_crepitus="yes", back_leg_symptoms="thigh", back_worse_sitting="yes"
+        **KNEE_FIRST, knee_crepitus="yes", back_leg_symptoms="thigh", **SITTING
     ).pattern
     assert result.scores["knee_origin"] == 4.5
     assert result.scores["back_origin"] == 4.5
@@ -119,8 +119,9 @@ def test_a_knee_with_clear_joint_signs_does_not_mention_the_hip() -> None:
 
 def test_scores_are_the_sums_of_the_reason_weights() -> None:
     result = assessed(**KNEE_FIRST, unsteady="yes", back_leg_symptoms="thigh").pattern
+    weighed = (*result.reasons, *result.other_reasons)
     for pattern in ("knee_origin", "back_origin", "concurrent"):
-        total = sum(r.weight for r in result.reasons if r.points_to == pattern)
+        total = sum(r.weight for r in weighed if r.points_to == pattern)
         assert result.scores[pattern] == total
 
 
@@ -133,11 +134,13 @@ def test_every_reason_in_the_file_has_a_feature_that_fills_its_placeholders() ->
             knee_activities=["walking", "standing_up"],
             knee_stiffness_min=10,
             knee_swelling="yes",
+            knee_swelling_onset="longer",
             knee_crepitus="yes",
             back_after_walking="yes",
             morning_both_ease="yes",
             back_leg_symptoms="thigh",
             back_worse_sitting="yes",
+            knee_pain_after_sitting="yes",
             back_eases_sitting_forward="yes",
             unsteady="yes",
             weight_change="gained",
@@ -151,7 +154,8 @@ def test_every_reason_in_the_file_has_a_feature_that_fills_its_placeholders() ->
     ]
     fired: set[str] = set()
     for person in people:
-        for reason in assess_pattern(person).reasons:
+        result = assess_pattern(person)
+        for reason in (*result.reasons, *result.other_reasons):
             fired.add(reason.id)
             assert "{" not in reason.text.ja + reason.text.en
     ids = {r.id for r in pattern_content().reasons}
@@ -176,3 +180,20 @@ def test_priority_follows_the_pattern() -> None:
     assert back.priority is not None and back.priority.focus == "back"
     assert both.priority is not None and both.priority.focus == "both"
     assert unclear.priority is not None and unclear.priority.focus == "both"
+
+
+def test_knee_pain_on_standing_after_long_sitting_points_to_the_back() -> None:
+    result = assessed(back_worse_sitting="yes", knee_pain_after_sitting="yes").pattern
+    weighed = {r.id: r for r in (*result.reasons, *result.other_reasons)}
+    reason = weighed["knee_pain_after_sitting"]
+    assert reason.points_to == Pattern.BACK_ORIGIN
+    assert 1.5 <= reason.weight <= 2
+    assert "stand up" in reason.text.en and "立ち上がる" in reason.text.ja
+    assert "Seed article §2" in reason.source
+    assert result.scores["back_origin"] == 1.5 + reason.weight
+
+
+def test_the_standing_up_sign_counts_only_when_the_person_said_yes() -> None:
+    result = assessed(**SITTING).pattern
+    assert "knee_pain_after_sitting" not in {r.id for r in result.reasons}
+    assert result.scores["back_origin"] == 1.5

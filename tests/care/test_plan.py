@@ -21,8 +21,14 @@ KNEE_ORIGIN: dict[str, Any] = {
 BACK_ORIGIN: dict[str, Any] = {
     "back_leg_symptoms": "thigh",
     "back_worse_sitting": "yes",
+    "knee_pain_after_sitting": "no",
     "first": "back",
 }
+OSTEOPOROSIS: dict[str, Any] = {"other_signs": ["osteoporosis"], "osteoporosis_fall": "no"}
+KNEE_REPLACEMENT: dict[str, Any] = {"other_signs": ["knee_replacement"]}
+# Exercises that bend the spine forward (flexion), mild or to the end of the range.
+END_RANGE_FLEXION = {"knee_to_chest"}
+MILD_FLEXION = {"pelvic_tilt", "hamstring_stretch_seated", "butterfly_stretch"}
 
 
 def plan_for(**overrides: Any) -> Plan:
@@ -141,3 +147,54 @@ def test_every_planned_exercise_says_why_and_where_it_comes_from() -> None:
     for e in plan_for(**KNEE_ORIGIN).exercises:
         assert e.why.ja and e.why.en and e.source
         assert e.name == exercises()[e.id].name
+
+
+def test_osteoporosis_leaves_out_the_stretch_that_curls_the_spine_right_up() -> None:
+    for pain in (2, 5, 8):
+        assert "knee_to_chest" in ids(plan_for(**BACK_ORIGIN, knee_pain=pain, back_pain=pain))
+        for pattern in ({}, BACK_ORIGIN, {"knee_pain": 0}):
+            plan = plan_for(**{"knee_pain": pain, "back_pain": pain, **pattern, **OSTEOPOROSIS})
+            assert not END_RANGE_FLEXION & set(ids(plan))
+            assert 3 <= len(plan.exercises) <= 5
+
+
+def test_osteoporosis_cautions_every_milder_forward_bend_in_the_plan() -> None:
+    seen: set[str] = set()
+    for pattern in ({}, BACK_ORIGIN, {"knee_pain": 0, "back_pain": 3}):
+        for e in plan_for(**pattern, **OSTEOPOROSIS).exercises:
+            if e.id in MILD_FLEXION:
+                seen.add(e.id)
+                assert e.caution is not None
+                assert "osteoporosis" in e.caution.en and "骨粗しょう症" in e.caution.ja
+    assert seen == MILD_FLEXION
+
+
+def test_without_osteoporosis_forward_bends_carry_no_osteoporosis_caution() -> None:
+    for e in plan_for(knee_pain=0, back_pain=3).exercises:
+        assert e.caution is None or "osteoporosis" not in e.caution.en
+
+
+def test_the_osteoporosis_rules_name_their_sources() -> None:
+    for exercise_id in END_RANGE_FLEXION | MILD_FLEXION:
+        exercise = exercises()[exercise_id]
+        rules = [c for c in exercise.contraindications if c.condition == "osteoporosis"]
+        assert [c.action for c in rules] == (
+            ["skip"] if exercise_id in END_RANGE_FLEXION else ["modify"]
+        )
+        assert "Sinaki 1984" in exercise.source and "Too Fit To Fracture" in exercise.source
+
+
+def test_a_knee_replacement_keeps_the_squat_shallow_and_the_thigh_stretch_unforced() -> None:
+    plan = plan_for(**KNEE_ORIGIN, **KNEE_REPLACEMENT, knee_pain=2, back_pain=2)
+    squat = next(e for e in plan.exercises if e.id == "chair_squat")
+    assert squat.caution is not None and "knee replacement" in squat.caution.en
+    assert "deep squat" in squat.caution.en and "人工膝関節" in squat.caution.ja
+    stretch = exercises()["quad_stretch_standing"]
+    assert any(c.condition == "knee_replacement" for c in stretch.contraindications)
+    assert "Wylde 2019" in stretch.source and "Wylde 2019" in exercises()["chair_squat"].source
+
+
+def test_without_a_knee_replacement_the_squat_has_no_replacement_caution() -> None:
+    plan = plan_for(**KNEE_ORIGIN, knee_pain=2, back_pain=2)
+    squat = next(e for e in plan.exercises if e.id == "chair_squat")
+    assert squat.caution is None

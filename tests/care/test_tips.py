@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from hizakoshi.care.conditions import CONDITIONS
 from hizakoshi.care.content import Advice, advice
-from hizakoshi.care.model import Text
-from hizakoshi.care.tips import CONDITION_WHY, GENERAL_WHY, applies, why
+from hizakoshi.care.model import Answers, Text
+from hizakoshi.care.patterns import assess_pattern
+from hizakoshi.care.plan import build_plan
+from hizakoshi.care.thermal import thermal_advice
+from hizakoshi.care.tips import CONDITION_WHY, GENERAL_WHY, applies, education, select_tips, why
 
 from .factory import answers, assessed
 
@@ -80,7 +83,58 @@ def test_education_explains_the_three_ways_knee_and_back_pain_are_linked() -> No
     assert len(education) >= 3
 
 
-def test_education_is_given_even_when_self_care_is_paused() -> None:
+def test_no_tips_or_education_are_given_while_self_care_is_paused() -> None:
+    # Spec §1: a red flag pauses self-care completely; the page says how to get care instead.
     result = assessed(urgent_signs=["bladder_bowel"])
-    assert result.education
+    assert result.triage.self_care_paused
+    assert result.education == ()
     assert result.tips == ()
+
+
+def test_everyone_65_or_over_is_advised_on_handrails_and_steps_at_home() -> None:
+    assert "handrails_and_steps" in tip_ids(age=65)
+    assert "handrails_and_steps" not in tip_ids(age=64)
+    tip = next(t for t in assessed(age=65).tips if t.id == "handrails_and_steps")
+    assert tip.why.en == "Because you are 65 or over."
+    assert "bathroom" in tip.text.en and "お風呂場" in tip.text.ja
+    assert "remove small steps" in tip.text.en.lower() and "段差" in tip.text.ja
+
+
+def test_an_unsteady_person_under_65_is_still_advised_on_handrails() -> None:
+    tip = next(t for t in assessed(age=50, unsteady="yes").tips if t.id == "handrails_and_steps")
+    assert tip.why.en == "Because you said you feel unsteady or have had a fall."
+
+
+def test_an_unsteady_person_over_65_hears_both_reasons() -> None:
+    tip = next(t for t in assessed(age=70, unsteady="yes").tips if t.id == "handrails_and_steps")
+    assert "65 or over" in tip.why.en and "unsteady" in tip.why.en
+
+
+def test_everyone_65_or_over_with_knee_pain_gets_the_stairs_rule() -> None:
+    assert "stairs" in tip_ids(age=65)
+    assert "stairs" not in tip_ids(age=64)
+    assert "stairs" not in tip_ids(age=70, knee_pain=0)
+    tip = next(t for t in assessed(age=65).tips if t.id == "stairs")
+    assert "step up first with the leg that does not hurt" in tip.text.en
+    assert "handrail" in tip.text.en
+
+
+def test_everyone_is_told_how_to_try_yoga_or_pilates_gently() -> None:
+    tip = next(t for t in assessed().tips if t.id == "gentle_yoga_pilates")
+    assert "tell the instructor about your knee and back pain" in tip.text.en
+    assert "先生に伝え" in tip.text.ja
+    assert "Seed article §6" in tip.source
+
+
+def test_tips_plan_and_heat_advice_cope_with_answers_left_at_their_defaults() -> None:
+    # Only the first screen answered (as when someone stops early): nothing here may break,
+    # even though assess() itself only runs these for complete answers.
+    bare = Answers(age=70, sex="female", desk_work="no", activity="some", complete=False)
+    pattern = assess_pattern(bare)
+    assert pattern.likelihood == "not_judged"
+    assert 3 <= len(build_plan(bare, pattern.pattern).exercises) <= 5
+    assert thermal_advice(bare)
+    ids = {t.id for t in select_tips(bare)}
+    assert {"handrails_and_steps", "shoes"} <= ids
+    assert "stairs" not in ids  # no knee pain was given
+    assert education(bare)

@@ -87,6 +87,9 @@ def test_the_pace_is_one_to_two_kilograms_a_month() -> None:
     assert "1〜2kg" in pace.ja
 
 
-def test_weight_is_explained_even_when_self_care_is_paused() -> None:
-    result = assessed(urgent_signs=["bladder_bowel"])
-    assert result.weight.bmi == 21.5
+def test_no_weight_targets_are_given_while_self_care_is_paused() -> None:
+    # Spec §1: emergency, same-day and within-days results carry no weight targets at all.
+    for signs in ({"urgent_signs": ["bladder_bowel"]}, {"other_signs": ["night_pain"]}):
+        result = assessed(**signs, height_cm=160, weight_kg=80)
+        assert result.triage.self_care_paused
+        assert result.weight is None

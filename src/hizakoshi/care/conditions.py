@@ -26,8 +26,40 @@ CONDITIONS: dict[str, Condition] = {
     "weight_gained": lambda a: a.weight_change == "gained",
     "low_activity": lambda a: a.activity == "low",
     "older_adult": lambda a: a.age >= 65,
+    "older_with_knee_pain": lambda a: a.age >= 65 and a.knee_hurts,
+    # both pains this week: only then is anything said about one pain loading the other
+    "both_pains": lambda a: a.knee_hurts and a.back_hurts,
+    # known osteoporosis or long-term steroid tablets (asked as one answer): no loaded or
+    # end-range spinal flexion (clinical-spec.md §1; Sinaki 1984; Too Fit To Fracture 2014)
+    "osteoporosis": lambda a: "osteoporosis" in a.other_signs,
+    "knee_replacement": lambda a: "knee_replacement" in a.other_signs,
 }
+
+# Conditions that hold when any one of their parts holds. Advice names them like any other
+# condition; the "because you said ..." line then names only the parts that hold.
+ANY_OF: dict[str, tuple[str, ...]] = {
+    # home safety for everyone 65 or over, and for anyone unsteady (seed §6; CDC STEADI)
+    "older_or_unsteady": ("older_adult", "unsteady"),
+    # the stairs rule for knee pain on stairs, and for every knee at 65 or over (seed §3)
+    "stairs_or_older_knee": ("stairs_pain", "older_with_knee_pain"),
+}
+
+
+def _any_of(parts: tuple[str, ...]) -> Condition:
+    return lambda a: any(CONDITIONS[p](a) for p in parts)
+
+
+for _name, _parts in ANY_OF.items():
+    CONDITIONS[_name] = _any_of(_parts)
 
 
 def holds(name: str, answers: Answers) -> bool:
     return CONDITIONS[name](answers)
+
+
+def parts_that_hold(name: str, answers: Answers) -> tuple[str, ...]:
+    """For an any-of condition, its parts that hold; otherwise the condition itself."""
+    parts = ANY_OF.get(name)
+    if parts is None:
+        return (name,)
+    return tuple(p for p in parts if holds(p, answers)) or (name,)

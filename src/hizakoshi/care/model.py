@@ -141,6 +141,9 @@ class Pattern(StrEnum):
     BACK_ORIGIN = "back_origin"
     CONCURRENT = "concurrent"
     UNDETERMINED = "undetermined"
+    # Only one pain this week: how knee and back are linked is not judged (clinical-spec.md §1).
+    KNEE_ONLY = "knee_only"
+    BACK_ONLY = "back_only"
 
 
 class RedFlagHit(Frozen):
@@ -171,12 +174,16 @@ class Reason(Frozen):
 
 class PatternResult(Frozen):
     pattern: Pattern
-    likelihood: Literal["likely", "possible", "undetermined"]
+    # "not_judged": only one pain (or none) this week, so no link between them is weighed.
+    likelihood: Literal["likely", "possible", "undetermined", "not_judged"]
     scores: dict[str, float]  # pattern value -> summed weight, for transparency
+    # The answers that point to the chosen pattern (for "undetermined": every answer weighed).
     reasons: tuple[Reason, ...]
     summary: Text
     confirm: Text  # always: a clinician should confirm
     hip_note: Text | None = None  # when features fit hip disease presenting as knee pain
+    # The answers that point to another pattern, shown apart as "what points elsewhere".
+    other_reasons: tuple[Reason, ...] = ()
 
 
 class Priority(Frozen):

@@ -4,6 +4,12 @@ No validated rule separates the patterns (Syst Rev 2023, PMC9979420), so the eng
 the seed article's features and the clinical discriminators (clinical-spec.md §2), each stated in
 the person's own answers, and says "undetermined" when the evidence is thin or balanced.
 Weights and texts live in content/patterns.yaml; this module finds which features are present.
+
+The link is judged only when both pains are present this week (clinical-spec.md §1): with one
+pain the result says so (knee only / back only) and weighs nothing. A pattern is never chosen
+against the person's own account of which pain began first (an origin pattern means one pain came
+first and the other followed; concurrent means they began together, seed article §2); such a
+pattern still counts as a rival, so mixed evidence shows as undetermined.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from hizakoshi.care.textfill import Param, fill, join
 Params = dict[str, Param]
 Likelihood = Literal["likely", "possible", "undetermined"]
 DECIDED = (Pattern.KNEE_ORIGIN, Pattern.BACK_ORIGIN, Pattern.CONCURRENT)
+# A gap of this many months or more between the two pains is a clear order (as knee_first_gap).
+CLEAR_GAP_MONTHS = 1
 Feature = Callable[[Answers], Params | None]
 
 # Decision thresholds, in summed reason weight (a strong single sign weighs 3, a soft one 1-1.5).
@@ -109,6 +117,13 @@ def _no_knee_signs(answers: Answers) -> Params | None:
     return {} if quiet else None
 
 
+def _knee_pain_after_sitting(answers: Answers) -> Params | None:
+    # Seed §2 back-origin: long sitting worsens the back, and then the knee hurts on standing up.
+    # Asked only when long sitting makes the back worse.
+    both = answers.knee_hurts and answers.back_hurts
+    return {} if both and answers.knee_pain_after_sitting == "yes" else None
+
+
 def _unsteady(answers: Answers) -> Params | None:
     return {} if answers.unsteady == "yes" or answers.falls_past_year == "yes" else None
 
@@ -138,6 +153,7 @@ FEATURES: dict[str, Feature] = {
     "leg_symptoms": _leg_symptoms,
     "back_worse_sitting": _yes("back_worse_sitting"),
     "eases_sitting_forward": _yes("back_eases_sitting_forward"),
+    "knee_pain_after_sitting": _knee_pain_after_sitting,
     "no_knee_signs": _no_knee_signs,
     # concurrent (seed §2)
     "same_time": lambda a: {} if a.first == "same_time" else None,
@@ -166,10 +182,32 @@ def reasons_for(answers: Answers) -> tuple[Reason, ...]:
     return tuple(found)
 
 
-def classify(scores: Mapping[Pattern, float]) -> tuple[Pattern, Likelihood]:
-    """The pattern with the most weight, if it is strong enough and clearly ahead."""
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], list(Pattern).index(item[0])))
-    (top, best), (_, second) = ranked[0], ranked[1]
+def contradicted(answers: Answers) -> frozenset[Pattern]:
+    """Patterns the person's own timing rules out: pains that began together are not one driving
+    the other, and an origin pattern needs its own pain first (seed article §2)."""
+    gap = answers.gap_months
+    clear_gap = gap is not None and gap >= CLEAR_GAP_MONTHS
+    if answers.first == "same_time":
+        return frozenset({Pattern.KNEE_ORIGIN, Pattern.BACK_ORIGIN})
+    if answers.first == "knee":
+        return frozenset({Pattern.BACK_ORIGIN, *([Pattern.CONCURRENT] if clear_gap else [])})
+    if answers.first == "back":
+        return frozenset({Pattern.KNEE_ORIGIN, *([Pattern.CONCURRENT] if clear_gap else [])})
+    return frozenset()
+
+
+def classify(
+    scores: Mapping[Pattern, float], ruled_out: frozenset[Pattern] = frozenset()
+) -> tuple[Pattern, Likelihood]:
+    """The pattern with the most weight, if it is strong enough and clearly ahead of every other
+    pattern (a ruled-out pattern cannot win, but its weight still counts against the winner)."""
+    order = list(Pattern)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], order.index(item[0])))
+    allowed = [(p, s) for p, s in ranked if p not in ruled_out]
+    if not allowed:
+        return Pattern.UNDETERMINED, "undetermined"
+    top, best = allowed[0]
+    second = max((s for p, s in ranked if p != top), default=0.0)
     lead = best - second
     if best >= LIKELY_MIN and lead >= LIKELY_LEAD:
         return top, "likely"
@@ -188,24 +226,60 @@ def hip_may_matter(answers: Answers) -> bool:
     return answers.back_leg_symptoms == "thigh" or (answers.age >= 50 and on_loading)
 
 
+def _strongest_first(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    return tuple(sorted(reasons, key=lambda r: -r.weight))
+
+
+def _not_judged(answers: Answers) -> PatternResult:
+    """One pain (or none) this week: say so, weigh nothing, never speak of one driving the
+    other (clinical-spec.md §1)."""
+    content = pattern_content()
+    if answers.knee_hurts:
+        pattern: Pattern = Pattern.KNEE_ONLY
+        summary = content.single_site_summary[pattern]
+    elif answers.back_hurts:
+        pattern = Pattern.BACK_ONLY
+        summary = content.single_site_summary[pattern]
+    else:
+        pattern, summary = Pattern.UNDETERMINED, content.no_pain_summary
+    return PatternResult(
+        pattern=pattern,
+        likelihood="not_judged",
+        scores={},
+        reasons=(),
+        summary=summary,
+        confirm=content.confirm,
+        hip_note=content.hip_note if hip_may_matter(answers) else None,
+    )
+
+
 def assess_pattern(answers: Answers) -> PatternResult:
+    if not (answers.knee_hurts and answers.back_hurts):
+        return _not_judged(answers)
     content = pattern_content()
     reasons = reasons_for(answers)
     scores: dict[Pattern, float] = {
         p: float(sum(r.weight for r in reasons if r.points_to == p)) for p in DECIDED
     }
-    pattern, likelihood = classify(scores)
-    # The chosen pattern's reasons first, strongest first; the others follow for transparency.
-    ordered = sorted(reasons, key=lambda r: (r.points_to != pattern, -r.weight))
+    pattern, likelihood = classify(scores, contradicted(answers))
+    supporting: tuple[Reason, ...]
+    elsewhere: tuple[Reason, ...]
     if likelihood == "undetermined":
+        # Nothing was chosen: every answer is shown as what was weighed.
         summary = content.undetermined_summary
+        supporting, elsewhere = _strongest_first(reasons), ()
     else:
+        # Only the answers that point to the chosen pattern explain it; the others are shown
+        # apart, so a reason never seems to support a pattern it argues against.
         summary = content.summary[pattern][likelihood]
+        supporting = _strongest_first(tuple(r for r in reasons if r.points_to == pattern))
+        elsewhere = _strongest_first(tuple(r for r in reasons if r.points_to != pattern))
     return PatternResult(
         pattern=pattern,
         likelihood=likelihood,
         scores={p.value: round(s, 2) for p, s in scores.items()},
-        reasons=tuple(ordered),
+        reasons=supporting,
+        other_reasons=elsewhere,
         summary=summary,
         confirm=content.confirm,
         hip_note=content.hip_note if hip_may_matter(answers) else None,

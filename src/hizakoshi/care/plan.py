@@ -3,6 +3,8 @@
 Exercises are chosen by their attributes in content/exercises.yaml (what they target, how hard
 they are, contraindications named after care.conditions), in the order of a short preference
 list per pattern. Dosage and progression follow the pain-monitoring model (Thomeé 1997).
+With one pain only (knee only / back only) the plan holds that site's exercises and the general
+ones (for both, or balance), never the other site's (clinical-spec.md §1).
 """
 
 from __future__ import annotations
@@ -66,6 +68,21 @@ PREFERENCE: dict[Pattern, tuple[str, ...]] = {
         "hamstring_stretch_seated",
         "chair_squat",
     ),
+    Pattern.KNEE_ONLY: (
+        "quad_setting",
+        "straight_leg_raise",
+        "seated_knee_extension",
+        "hamstring_stretch_seated",
+        "chair_squat",
+        "quad_stretch_standing",
+    ),
+    Pattern.BACK_ONLY: (
+        "pelvic_tilt",
+        "knee_to_chest",
+        "bridge",
+        "hamstring_stretch_seated",
+        "butterfly_stretch",
+    ),
 }
 
 # Targets that fit each pattern, used to order exercises that are not on the preference list.
@@ -74,6 +91,14 @@ FITTING_TARGETS: dict[Pattern, tuple[str, ...]] = {
     Pattern.BACK_ORIGIN: ("back", "both"),
     Pattern.CONCURRENT: ("both", "balance", "knee", "back"),
     Pattern.UNDETERMINED: ("both", "knee", "back"),
+    Pattern.KNEE_ONLY: ("knee", "both", "balance"),
+    Pattern.BACK_ONLY: ("back", "both", "balance"),
+}
+
+# One pain only: the other site's exercises are left out (the general ones stay).
+LEFT_OUT_TARGETS: dict[Pattern, tuple[str, ...]] = {
+    Pattern.KNEE_ONLY: ("back",),
+    Pattern.BACK_ONLY: ("knee",),
 }
 
 # Pain 7-10 (NRS): only the gentlest level, fewer exercises and a shorter walk; 4-6: up to
@@ -123,10 +148,12 @@ def choose(
     pain = max(answers.knee_pain, answers.back_pain)
     level = max_level(pain)
     wanted = how_many(pain)
-    preferred = [catalogue[i] for i in PREFERENCE[pattern] if i in catalogue]
+    left_out = LEFT_OUT_TARGETS.get(pattern, ())
+    usable = {i: e for i, e in catalogue.items() if e.targets not in left_out}
+    preferred = [usable[i] for i in PREFERENCE[pattern] if i in usable]
     fitting = FITTING_TARGETS[pattern]
     others = sorted(
-        (e for e in catalogue.values() if e.id not in PREFERENCE[pattern]),
+        (e for e in usable.values() if e.id not in PREFERENCE[pattern]),
         key=lambda e: (
             fitting.index(e.targets) if e.targets in fitting else len(fitting),
             e.level,

@@ -17,6 +17,10 @@ from hizakoshi.care.model import Frozen, Pattern, Text
 from hizakoshi.care.yamlfile import CONTENT_DIR, ContentError, load_yaml_model
 
 Likelihood = Literal["likely", "possible"]
+# The patterns the reasons weigh against each other; the others are "not decided" (undetermined)
+# or "not judged" (only one pain this week).
+DECIDED = frozenset({Pattern.KNEE_ORIGIN, Pattern.BACK_ORIGIN, Pattern.CONCURRENT})
+SINGLE_SITE = frozenset({Pattern.KNEE_ONLY, Pattern.BACK_ONLY})
 
 
 def placeholders(text: Text) -> tuple[set[str], set[str]]:
@@ -40,8 +44,10 @@ class ReasonRule(Frozen):
         ja, en = placeholders(self.text)
         if ja != en:
             raise ValueError(f"{self.id}: ja and en use different placeholders")
-        if self.points_to == Pattern.UNDETERMINED:
-            raise ValueError(f"{self.id}: a reason must point to a pattern")
+        if self.points_to not in DECIDED:
+            raise ValueError(
+                f"{self.id}: a reason must point to knee_origin, back_origin or concurrent"
+            )
         return self
 
 
@@ -55,16 +61,21 @@ class PatternFile(Frozen):
     reasons: tuple[ReasonRule, ...]
     summary: dict[Pattern, dict[Likelihood, Text]]
     undetermined_summary: Text
+    # Only one pain this week: what the result says instead of a link between the two.
+    single_site_summary: dict[Pattern, Text]
+    no_pain_summary: Text
     confirm: Text
     hip_note: Text
     priority: dict[Pattern, PriorityText]
+    no_pain_priority: PriorityText  # neither pain this week: nothing to say about which first
     source: str = Field(min_length=3)
 
     @model_validator(mode="after")
     def _complete(self) -> PatternFile:
-        decided = set(Pattern) - {Pattern.UNDETERMINED}
-        if set(self.summary) != decided:
+        if set(self.summary) != DECIDED:
             raise ValueError("summary needs knee_origin, back_origin and concurrent")
+        if set(self.single_site_summary) != SINGLE_SITE:
+            raise ValueError("single_site_summary needs knee_only and back_only")
         for pattern, texts in self.summary.items():
             if set(texts) != {"likely", "possible"}:
                 raise ValueError(f"summary.{pattern}: needs likely and possible")

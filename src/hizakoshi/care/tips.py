@@ -6,7 +6,7 @@ for everyone); its `why` names the answers that selected it, so the person sees 
 
 from __future__ import annotations
 
-from hizakoshi.care.conditions import holds
+from hizakoshi.care.conditions import holds, parts_that_hold
 from hizakoshi.care.content import Advice, advice
 from hizakoshi.care.model import Answers, Text, Tip
 
@@ -45,10 +45,30 @@ CONDITION_WHY: dict[str, Text] = {
         ja="ふだんあまり体を動かさないと答えた", en="you said you are not very active"
     ),
     "older_adult": Text(ja="65歳以上である", en="you are 65 or over"),
+    "older_with_knee_pain": Text(
+        ja="65歳以上で膝が痛む", en="you are 65 or over and your knee hurts"
+    ),
+    "both_pains": Text(ja="膝と腰の両方が痛む", en="both your knee and your back hurt"),
+    "osteoporosis": Text(
+        ja="骨粗しょう症、またはステロイドの飲み薬を長く使っていると答えた",
+        en="you said you have osteoporosis or take steroid tablets long-term",
+    ),
+    "knee_replacement": Text(
+        ja="人工膝関節の手術を受けたと答えた", en="you said you have had a knee replacement"
+    ),
+    # Any-of conditions: used only when no answers are at hand (see why()).
+    "older_or_unsteady": Text(
+        ja="65歳以上である、またはふらつくと答えた",
+        en="you are 65 or over, or you said you feel unsteady",
+    ),
+    "stairs_or_older_knee": Text(
+        ja="階段で膝が痛む、または65歳以上で膝が痛む",
+        en="your knee hurts on stairs, or you are 65 or over and your knee hurts",
+    ),
 }
 GENERAL_WHY = Text(
-    ja="膝と腰の両方が痛む人みんなに役立つことです。",
-    en="This helps everyone with both knee and back pain.",
+    ja="膝や腰が痛む人みんなに役立つことです。",
+    en="This helps everyone with knee or back pain.",
 )
 FALLBACK_WHY = Text(ja="あなたの答えに合う", en="it fits your answers")
 
@@ -59,10 +79,17 @@ def applies(item: Advice, answers: Answers) -> bool:
     return all(holds(name, answers) for name in item.when)
 
 
-def why(item: Advice) -> Text:
+def why(item: Advice, answers: Answers | None = None) -> Text:
+    """Which answers chose the item. With the answers at hand, an any-of condition names only
+    the parts that hold (for example "you are 65 or over", not "65 or over, or unsteady")."""
     if not item.when:
         return GENERAL_WHY
-    parts = [CONDITION_WHY.get(name, FALLBACK_WHY) for name in item.when]
+    names = [
+        part
+        for name in item.when
+        for part in (parts_that_hold(name, answers) if answers is not None else (name,))
+    ]
+    parts = [CONDITION_WHY.get(name, FALLBACK_WHY) for name in names]
     return Text(
         ja="、".join(p.ja for p in parts) + "ためです。",
         en="Because " + " and ".join(p.en for p in parts) + ".",
@@ -74,16 +101,25 @@ def select_tips(answers: Answers) -> tuple[Tip, ...]:
     # Grouped by topic in a fixed order; within a topic the answer-specific items come first.
     chosen.sort(key=lambda a: (TIP_TOPICS.index(a.topic), not a.when))
     return tuple(
-        Tip(id=a.id, topic=a.topic, title=a.title, text=a.text, why=why(a), source=a.source)
+        Tip(
+            id=a.id,
+            topic=a.topic,
+            title=a.title,
+            text=a.text,
+            why=why(a, answers),
+            source=a.source,
+        )
         for a in chosen
     )
 
 
-def education() -> tuple[Text, ...]:
+def education(answers: Answers | None = None) -> tuple[Text, ...]:
     """Why knee and back pain go together (the three mechanisms: gait, muscle balance, posture)
-    and the other education items, each as its title and one short paragraph."""
+    and the other education items, each as its title and one short paragraph. With the answers
+    at hand, an item's `when` is honoured: the mechanisms (one pain loading the other) are for
+    people with both pains only (clinical-spec.md §1)."""
     return tuple(
         Text(ja=f"{a.title.ja}：{a.text.ja}", en=f"{a.title.en}: {a.text.en}")
         for a in advice().values()
-        if a.topic == "education"
+        if a.topic == "education" and (answers is None or applies(a, answers))
     )

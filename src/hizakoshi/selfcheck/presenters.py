@@ -29,6 +29,8 @@ PATTERN_LABELS = {
     "back_origin": _("The back may be driving the knee pain (back → knee)"),
     "concurrent": _("Both may have begun together"),
     "undetermined": _("The pattern cannot be told from the answers"),
+    "knee_only": _("Only the knee hurts now: this plan is for the knee"),
+    "back_only": _("Only the low back hurts now: this plan is for the back"),
 }
 LIKELIHOOD_LABELS = {
     "likely": _("likely"),
