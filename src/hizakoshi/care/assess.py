@@ -19,7 +19,7 @@ from hizakoshi.care.triage import triage
 from hizakoshi.care.weight import assess_weight
 
 # Bump when a rule in code changes what a result says (content changes show in content_hash).
-ENGINE_VERSION = "2.0.0"
+ENGINE_VERSION = "2.1.0"
 
 DISCLAIMER = Text(
     ja=(
@@ -51,7 +51,7 @@ def assess(answers: Answers) -> Assessment:
         weight=assess_weight(answers),
         tips=select_tips(answers),
         referral=refer(answers, screen, pattern),
-        education=education(),
+        education=education(answers),
         disclaimer=DISCLAIMER,
     )
 

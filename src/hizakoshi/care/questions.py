@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import ValidationError, model_validator
 
 from hizakoshi.care.model import Answers, Frozen, Text
 from hizakoshi.care.yamlfile import load_yaml_model
@@ -234,7 +234,10 @@ def _stopped_early(
     if first & set(errors):
         return None
     given = {k: v for k, v in values.items() if v is not None and v != ()}
-    answers = Answers(**given, complete=False)
+    try:
+        answers = Answers(**given, complete=False)
+    except ValidationError:  # a question set whose first screen lacks what Answers needs
+        return None
     return answers if triage(answers).urgency in STOP_EARLY else None
 
 

@@ -68,7 +68,7 @@ def _reasons(answers: Answers, triage: Triage, pattern: PatternResult | None) ->
         minutes = answers.knee_stiffness_min
         if minutes is not None and minutes > LONG_STIFFNESS_MIN:
             reasons.append(LONG_STIFFNESS.format(minutes=minutes))
-        if pattern.pattern == Pattern.UNDETERMINED:
+        if pattern.pattern == Pattern.UNDETERMINED and pattern.likelihood != "not_judged":
             reasons.append(UNDETERMINED)
         if pattern.hip_note is not None:
             reasons.append(HIP)
