@@ -134,4 +134,4 @@ def test_the_flare_raised_one_escalation_worse_two_weeks_running(demo: User) -> 
     assert raised.kind == "worse_two_weeks"
     assert START + timedelta(days=45) <= raised.raised_on <= START + timedelta(days=66)
     assert raised.message["specialist"] is True
-    assert "右ひざ" in raised.message["reasons"][0]["ja"]
+    assert "右膝" in raised.message["reasons"][0]["ja"]

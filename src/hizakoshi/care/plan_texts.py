@@ -15,12 +15,14 @@ WALKING_SOURCE = (
 
 STOP_RULE = Text(
     ja=(
-        "体操中の痛みは0〜10で考えます。0〜2は安全、3〜5はがまんできる範囲、5を超えたら強すぎます。"
+        "体操中の痛みは0〜10で考えます(0=痛みなし、10=考えられる最悪の痛み)。"
+        "0〜2は安全です。3〜5なら続けてかまいません。5を超えたら強すぎます。"
         "痛みが5までで、翌朝にはいつもの痛みに戻り、週ごとに強くなっていなければ続けて大丈夫です。"
         "そうでなければ回数を減らすか、ひとつ前の段階に戻しましょう。"
     ),
     en=(
-        "Rate pain during exercise from 0 to 10: 0-2 is safe, 3-5 is acceptable, "
+        "Rate pain during exercise from 0 to 10 (0 = no pain, 10 = worst imaginable): "
+        "0-2 is safe, 3-5 is acceptable and you can carry on, "
         "above 5 is too much. Carry on if the pain stays at 5 or below, is back to your usual "
         "level by the next morning, and does not build up from week to week. "
         "If not, do fewer or go back one step."
@@ -64,7 +66,9 @@ WHY_TARGET: dict[str, Text] = {
     "knee": Text(ja="膝を支える力をつけます。", en="It builds the support around the knee."),
     "back": Text(ja="腰をやさしく動かします。", en="It moves the low back gently."),
     "both": Text(ja="膝と腰の両方に役立ちます。", en="It helps both the knee and the back."),
-    "balance": Text(ja="ふらつきや転倒を防ぎます。", en="It helps against unsteadiness and falls."),
+    "balance": Text(
+        ja="ふらつきや転倒を防ぐのに役立ちます。", en="It helps against unsteadiness and falls."
+    ),
 }
 
 

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from hizakoshi.care.model import Answers, Text, WeightResult
+from hizakoshi.care.rounding import exact, round1
 from hizakoshi.care.rules import WeightFile, weight_content
 from hizakoshi.care.textfill import fill, join, number
-
-
-def round1(value: Decimal) -> float:
-    """One decimal, halves rounded up as people do by hand (3.15 -> 3.2), in exact decimals
-    so that binary floating point never tips a value across the BMI line."""
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def bmi(height_cm: float | None, weight_kg: float | None) -> float | None:
     if height_cm is None or weight_kg is None:
         return None
-    metres = Decimal(str(height_cm)) / 100
-    return round1(Decimal(str(weight_kg)) / (metres * metres))
+    metres = exact(height_cm) / 100
+    return round1(exact(weight_kg) / (metres * metres))
 
 
 def percent_of(weight_kg: float, percent: int) -> float:
-    return round1(Decimal(str(weight_kg)) * percent / 100)
+    return round1(exact(weight_kg) * percent / 100)
 
 
 def _status(
@@ -48,7 +41,9 @@ def assess_weight(answers: Answers) -> WeightResult:
     # Targets only for someone over the line: a lean older adult should never be told to lose.
     kg5 = percent_of(answers.weight_kg, 5) if over and answers.weight_kg else None
     kg10 = percent_of(answers.weight_kg, 10) if over and answers.weight_kg else None
-    examples = tuple((kg, round(kg * content.load_per_kg, 1)) for kg in content.examples_kg)
+    examples = tuple(
+        (kg, round1(exact(kg) * exact(content.load_per_kg))) for kg in content.examples_kg
+    )
     listed = [content.example.format(kg=number(kg), load=number(load)) for kg, load in examples]
     load = fill(
         content.load,

@@ -23,7 +23,7 @@ from hizakoshi.care.journey import Dose, diary_signs
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import DailyLife, Feeling
 
-MSG_PAIN = _("Please enter a number from 0 (no pain) to 10 (worst pain).")
+MSG_PAIN = _("Please enter a number from 0 (no pain) to 10 (worst imaginable).")
 MSG_MINUTES = _("Please enter the minutes as a number from 0 to 600.")
 MSG_STEPS = _("Please enter the steps as a number from 0 to 100000.")
 MSG_WEIGHT = _("Please enter your weight in kg, from 20 to 300, like 58.5.")

@@ -7,8 +7,10 @@ ships (clinical-spec §3). Higher is worse on both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-from hizakoshi.care.scoring.base import ItemSpec, read_answers, round1, specs_of
+from hizakoshi.care.rounding import round1
+from hizakoshi.care.scoring.base import ItemSpec, read_answers, specs_of
 
 # --- RMDQ -----------------------------------------------------------------------------------
 # Each statement ticked (yes = 1) or not (no = 0); score = count of yes, 0-24. Any unanswered
@@ -60,4 +62,4 @@ def score_odi(answers: object) -> OdiResult:
     given = [v for v in read_answers(ODI_ITEMS, answers).values() if v is not None]
     if len(given) < ODI_MIN_SECTIONS:
         return OdiResult(None, len(given))
-    return OdiResult(round1(sum(given) / (5 * len(given)) * 100), len(given))
+    return OdiResult(round1(Fraction(sum(given) * 100, 5 * len(given))), len(given))

@@ -112,8 +112,3 @@ def read_answers(specs: Mapping[str, ItemSpec], answers: object) -> dict[str, in
 
 def specs_of(*items: ItemSpec) -> dict[str, ItemSpec]:
     return {s.id: s for s in items}
-
-
-def round1(x: float) -> float:
-    """Scores are reported to one decimal, as the published examples are."""
-    return round(x, 1)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import accumulate
 
+from hizakoshi.care.rounding import round1
 from hizakoshi.care.scoring.base import (
     ItemSpec,
     ScoreInputError,
     bad_value,
     read_answers,
-    round1,
     specs_of,
     unknown_item,
 )
@@ -63,10 +64,15 @@ class KoosResult:
         }
 
 
+def _exact_score(total: int, count: int) -> Fraction:
+    """100 - mean x 25, exactly: 100 - 2.75 x 25 is 31.25, never 31.249999."""
+    return 100 - Fraction(total * 25, count)
+
+
 def _subscale(total: int, count: int, minimum: int) -> float | None:
     if count < minimum:
         return None
-    return round1(100 - total * 25 / count)
+    return round1(_exact_score(total, count))
 
 
 # Fast path for the common case, a complete form of plain ints: C-level gets and checks
@@ -80,7 +86,7 @@ _INT_ONLY = {int}
 
 # Every possible subscale sum of a complete form -> its score, computed once by the formula.
 _BY_SUM = tuple(
-    tuple(round1(100 - total * 25 / len(items)) for total in range(4 * len(items) + 1))
+    tuple(round1(_exact_score(total, len(items))) for total in range(4 * len(items) + 1))
     for items in KOOS_SUBSCALES.values()
 )
 
@@ -167,12 +173,13 @@ class Koos12Result:
 
 def score_koos12(answers: object) -> Koos12Result:
     values = read_answers(KOOS12_ITEMS, answers)
-    exact: dict[str, float | None] = {}
+    exact: dict[str, Fraction | None] = {}
     for name, items in KOOS12_SCALES.items():
         answered = [v for i in items if (v := values[i]) is not None]
         enough = len(answered) >= KOOS12_MIN_ANSWERED
-        exact[name] = 100 - sum(answered) * 25 / len(answered) if enough else None
+        exact[name] = _exact_score(sum(answered), len(answered)) if enough else None
     parts = [s for s in exact.values() if s is not None]
-    summary = round1(sum(parts) / 3) if len(parts) == 3 else None
+    # The summary is the mean of the exact scale scores, rounded once.
+    summary = round1(sum(parts, Fraction(0)) / 3) if len(parts) == 3 else None
     shown = {k: None if v is None else round1(v) for k, v in exact.items()}
     return Koos12Result(shown["pain"], shown["function"], shown["qol"], summary)

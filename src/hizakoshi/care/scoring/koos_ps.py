@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from hizakoshi.care.rounding import exact, round1
 from hizakoshi.care.scoring.base import ItemSpec, read_answers, specs_of
 
 # The items in the KOOS-PS form's order: rising from bed, putting on socks, rising from sitting,
@@ -44,7 +45,7 @@ class KoosPsResult:
     @property
     def difficulty_score(self) -> float | None:
         """The Perruccio 2008 direction: 0 = no difficulty, 100 = extreme difficulty."""
-        return None if self.score is None else round(100 - self.score, 1)
+        return None if self.score is None else round1(100 - exact(self.score))
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"raw": self.raw, "score": self.score, "direction": self.direction}

@@ -6,8 +6,10 @@ Both are scored on our own wording (clinical-spec §3, §6), so their text ships
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-from hizakoshi.care.scoring.base import ItemSpec, read_answers, round1, specs_of
+from hizakoshi.care.rounding import round1
+from hizakoshi.care.scoring.base import ItemSpec, read_answers, specs_of
 
 # --- NRS ------------------------------------------------------------------------------------
 # One item, 0 = no pain, 10 = worst imaginable; higher is worse. Knee and back are scored as
@@ -47,4 +49,4 @@ def score_psfs(answers: object) -> PsfsResult:
     rated = [v for v in read_answers(PSFS_ITEMS, answers).values() if v is not None]
     if len(rated) < PSFS_MIN_ACTIVITIES:
         return PsfsResult(None, len(rated))
-    return PsfsResult(round1(sum(rated) / len(rated)), len(rated))
+    return PsfsResult(round1(Fraction(sum(rated), len(rated))), len(rated))
