@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.content import exercises
@@ -31,9 +32,15 @@ from hizakoshi.journey.selectors_measures import escalations_unseen, startback_r
 from hizakoshi.selfcheck.presenters import (
     SITE_LABELS,
     THERMAL_LABELS,
-    URGENCY_LABELS,
     resolve_texts,
 )
+from hizakoshi.selfcheck.presenters import URGENCY_LABELS as SELFCHECK_URGENCY_LABELS
+
+# The journey labels every urgency, the same-day level included (care.model.Urgency).
+URGENCY_LABELS = {
+    **SELFCHECK_URGENCY_LABELS,
+    "same_day": pgettext_lazy("urgency", "See a doctor today"),
+}
 
 INSTRUMENT_LABELS = {
     "nrs": _("Pain scores for the knee and the back (0-10)"),
