@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hizakoshi.care.content import exercises
 from hizakoshi.care.journey import DiaryEvents, Dose, diary_signs, journey
@@ -38,7 +39,11 @@ MSG_FOLLOW_UP = _("Please answer this question too: it tells how urgent it is.")
 MSG_FOLLOW_UP_NOTE = _("Answer only if you ticked the line above.")
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]
+YES_NO_UNKNOWN = [
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("unknown", pgettext_lazy("journey", "I don't know")),
+]
 # New events since the last entry (journey.yaml diary.events), each with its follow-up questions:
 # shown with a note and asked only when the event is ticked (the page hides them until then).
 EVENTS: dict[str, tuple[str, ...]] = {
