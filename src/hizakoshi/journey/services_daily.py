@@ -188,6 +188,7 @@ def _diary_escalation(*, person: User, now: datetime) -> Escalation | None:
     return escalation
 
 
+@transaction.atomic
 def resume_record(
     *, person: User, today: date, seen_on: date, note: str = ""
 ) -> ResumeRecord | None:
@@ -198,6 +199,10 @@ def resume_record(
         return None
     if not pause.first_day <= seen_on <= today:
         raise ValueError("seen_on must lie between the first warning sign and today")
+    # The diary's urgent messages up to the visit have been acted on: no longer shown as new.
+    Escalation.objects.filter(
+        person=person, kind="red_flag_diary", raised_on__lte=seen_on, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
     return ResumeRecord.objects.create(
         person=person, flag_day=pause.first_day, signs=list(pause.signs), seen_on=seen_on, note=note
     )

@@ -42,6 +42,19 @@ def _cleared(day: date, sign: str, clearances: Iterable[Clearance]) -> bool:
     return any(day <= c.seen_on and sign in c.signs for c in clearances)
 
 
+def not_cleared(
+    reports: Iterable[DiaryReport], clearances: Iterable[Clearance]
+) -> tuple[DiaryReport, ...]:
+    """The reports without the signs a doctor's visit has covered (days left empty dropped)."""
+    cleared = tuple(clearances)
+    found = []
+    for report in reports:
+        left = tuple(s for s in report.signs if not _cleared(report.day, s, cleared))
+        if left:
+            found.append(DiaryReport(day=report.day, signs=left))
+    return tuple(found)
+
+
 def diary_pause(
     reports: Iterable[DiaryReport], clearances: Iterable[Clearance], *, today: date
 ) -> DiaryPause | None:
