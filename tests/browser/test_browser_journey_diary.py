@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from hizakoshi.care.journey import journey
 from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load
 
-from .conftest import AXE_JS, PHONE, shoot
+from .conftest import ARTIFACTS, AXE_JS, PHONE, shoot
 from .person import log_in, site_text
 
 
@@ -65,6 +65,9 @@ def test_the_diary_answers_pain_8_and_a_fall_pauses_today_with_the_resume_form(
         page.get_by_label(words.fall.ja).check()
         expect(follow_up).to_be_visible()
         shoot(page, "diary-fall-ticked")
+        page.locator(".diary-events").screenshot(
+            path=str(ARTIFACTS / "diary-fall-ticked-events.png")
+        )
         found["diary: a fall ticked"] = axe_violations(page)
         box = page.locator("[data-event=fall]")
         box.locator("input[name=fall_four_steps][value=no]").check()
@@ -80,6 +83,7 @@ def test_the_diary_answers_pain_8_and_a_fall_pauses_today_with_the_resume_form(
         expect(page.get_by_role("heading", name=t("Has a doctor seen you?"))).to_be_visible()
         expect(page.locator("a[href='/me/session/']")).to_have_count(0)
         shoot(page, "today-paused-resume-form")
+        page.locator("main").screenshot(path=str(ARTIFACTS / "today-paused-main.png"))
         found["today, paused"] = axe_violations(page)
     finally:
         context.close()

@@ -238,7 +238,12 @@ class DiaryForm(forms.Form):
     def events_view(self) -> list[dict[str, Any]]:
         """The event questions for the page: each event with its bound follow-up fields."""
         return [
-            {"event": self[f"event_{e}"], "follow_ups": [self[n] for n in f], "id": e}
+            {
+                "event": self[f"event_{e}"],
+                "follow_ups": [self[n] for n in f],
+                "id": e,
+                "has_errors": any(n in self.errors for n in f),
+            }
             for e, f in EVENTS.items()
         ]
 
