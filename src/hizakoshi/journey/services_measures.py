@@ -197,12 +197,17 @@ def escalations_review(
     series: dict[SeriesId, list[Point]] = {
         sid: records.series.get(sid, []) for sid in ESCALATION_SERIES
     }
-    clearances = [
-        Clearance(seen_on=seen_on, signs=tuple(signs))
-        for seen_on, signs in ResumeRecord.objects.filter(person=person).values_list(
-            "seen_on", "signs"
-        )
-    ]
+    # Doctor's visits matter only when the diary holds signs (no query otherwise).
+    clearances = (
+        [
+            Clearance(seen_on=seen_on, signs=tuple(signs))
+            for seen_on, signs in ResumeRecord.objects.filter(person=person).values_list(
+                "seen_on", "signs"
+            )
+        ]
+        if records.diary_signs
+        else []
+    )
     report = escalation_review(
         today=today, selfcare_start=start, series=series, **_reports(records, clearances)
     )
