@@ -166,6 +166,11 @@ def a_warning_sign_in_the_diary(pages: Pages, site_url: str) -> None:
     pages.check("diary: urgent advice")
     pages.visit(site_url, "/me/today/", "today, after a warning sign")
     expect(page.get_by_role("link", name=t("Call 119")).first).to_be_visible()
+    pages.visit(site_url, "/me/today/for-doctor/", "what to tell the doctor, to print")
+    pages.visit(site_url, "/me/today/resume/", "record a doctor's visit")
+    page.get_by_role("button", name=t("A doctor has seen me: resume my plan")).click()
+    expect(page.locator(".error-message").first).to_be_visible()
+    pages.check("record a doctor's visit: no day given")
 
 
 def test_no_journey_or_account_page_has_a_serious_or_critical_accessibility_problem(

@@ -21,6 +21,7 @@ from hizakoshi.journey.models import (
     FunctionTest,
     OutcomeResponse,
     PsfsActivity,
+    ResumeRecord,
     SessionItem,
 )
 from hizakoshi.journey.services import calendar_feed_create, journey_start_from_assessment
@@ -105,6 +106,13 @@ def with_records(user: User, *, knee: int = 5) -> User:
         urgency="soon",
         message={"headline": {"ja": "受診を", "en": "See a doctor"}},
         raised_on=DAY,
+    )
+    ResumeRecord.objects.create(
+        person=user,
+        flag_day=DAY,
+        signs=["night_pain"],
+        seen_on=DAY + timedelta(days=2),
+        note="整形外科で診てもらった",
     )
     calendar_feed_create(person=user)
     assert CalendarFeed.objects.filter(person=user).exists()

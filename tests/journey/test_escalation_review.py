@@ -82,7 +82,9 @@ def test_a_warning_sign_in_the_diary_is_raised_once_and_a_new_sign_again() -> No
     assert review(user, 11) == []
     DiaryEntry.objects.filter(person=user, day=day(12)).update(red_flag_signs=["fever_back"])
     assert review(user, 12) == ["red_flag_diary"]
-    assert Escalation.objects.get(raised_on=day(12)).urgency == "within_days"
+    assert (
+        Escalation.objects.get(raised_on=day(12)).urgency == "same_day"
+    )  # fever with back pain: see a doctor today
 
 
 def test_daily_life_badly_affected_recommends_a_specialist() -> None:

@@ -52,3 +52,16 @@ def test_the_fhir_export_is_a_valid_r4b_bundle_with_pain_and_weight(client: Clie
     assert (CODE_SYSTEM, "knee_pain_left") in codes
     assert (CODE_SYSTEM, "knee_pain_right") not in codes  # that knee does not hurt
     assert DataLog.objects.filter(subject_ref=a.log_ref, action="export_fhir").count() == 1
+
+
+def test_a_doctor_s_visit_recorded_to_resume_is_in_both_exports(client: Client) -> None:
+    a = patient_a()
+    client.force_login(a)
+    data = json.loads(client.get("/me/export.json").content)
+    (resume,) = data["journey.resumerecord"]
+    assert resume["seen_on"] == "2025-03-05" and resume["note"] == "整形外科で診てもらった"
+    bundle = json.loads(client.get("/me/export.fhir.json").content)
+    codes = [
+        c["code"] for e in bundle["entry"] for c in e["resource"].get("code", {}).get("coding", [])
+    ]
+    assert "resumed_after_doctor_visit" in codes

@@ -151,12 +151,14 @@ def test_a_warning_sign_in_the_diary_shows_urgent_advice_and_pauses_the_exercise
     assert reverse("journey:session") not in text
 
 
-def test_a_warning_sign_a_week_old_no_longer_pauses_the_exercises(
+def test_a_warning_sign_a_week_old_still_pauses_until_a_doctor_s_visit_is_recorded(
     client: Client, hanako: object
 ) -> None:
+    # Spec §1: a within-days sign pauses self-care until a doctor has seen the person.
     DiaryEntry.objects.create(person=hanako, day=date(2025, 3, 3), red_flag_signs=["night_pain"])
     text = page(client, hanako, START + timedelta(days=7))
-    assert reverse("journey:session") in text
+    assert reverse("journey:session") not in text
+    assert reverse("journey:resume") in text
 
 
 def test_a_not_urgent_sign_from_the_self_check_is_a_short_reminder_and_exercises_go_on(

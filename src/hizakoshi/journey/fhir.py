@@ -12,7 +12,7 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 
 from hizakoshi.accounts.models import User
-from hizakoshi.journey.models import Assessment, DiaryEntry, OutcomeResponse
+from hizakoshi.journey.models import Assessment, DiaryEntry, OutcomeResponse, ResumeRecord
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -165,6 +165,15 @@ def export_fhir(*, person: User) -> dict[str, Any]:
             entries.append(
                 {"fullUrl": _ref(namespace, "diary", entry.pk, key), "resource": resource}
             )
+    for r in ResumeRecord.objects.filter(person=person).order_by("seen_on", "pk"):
+        # The person's own record that a doctor saw them and said they may resume self-care.
+        coding = [{"system": CODE_SYSTEM, "code": "resumed_after_doctor_visit"}]
+        text = "seen by a doctor after a diary warning sign; may resume self-care"
+        value: dict[str, Any] = {"valueBoolean": True}
+        if r.note:
+            value["note"] = [{"text": r.note}]
+        resource = _observation(subject, r.seen_on, coding, text, value)
+        entries.append({"fullUrl": _ref(namespace, "resume", r.pk), "resource": resource})
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
     # Raises on anything R4B does not allow: a broken export is a bug, never a download.
     Bundle.model_validate(bundle)

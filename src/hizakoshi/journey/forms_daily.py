@@ -17,9 +17,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hizakoshi.care.content import exercises
-from hizakoshi.care.journey import Dose, diary_signs
+from hizakoshi.care.journey import DiaryEvents, Dose, diary_signs, journey
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import DailyLife, Feeling
 
@@ -34,8 +35,23 @@ MSG_SETS = _("Please enter the sets you finished, as a number from 0 to 20.")
 MSG_PAIN_REQUIRED = _("Please choose how much it hurt during the session, from 0 to 10.")
 MSG_SESSION_BROKEN = _("This session could not be read. Please open the session page again.")
 MSG_CHOICE = _("Please choose one of the answers shown.")
+MSG_FOLLOW_UP = _("Please answer this question too: it tells how urgent it is.")
+MSG_FOLLOW_UP_NOTE = _("Answer only if you ticked the line above.")
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+YES_NO_UNKNOWN = [
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("unknown", pgettext_lazy("journey", "I don't know")),
+]
+# New events since the last entry (journey.yaml diary.events), each with its follow-up questions:
+# shown with a note and asked only when the event is ticked (the page hides them until then).
+EVENTS: dict[str, tuple[str, ...]] = {
+    "fall": ("fall_four_steps", "fall_bend", "fall_deformity"),
+    "calf": ("calf_breathless",),
+    "fever": ("fever_back_pain", "fever_hot_knee"),
+}
+CHECKBOXES = frozenset({"skipped_walk_for_pain", *(f"event_{e}" for e in EVENTS)})
 SKIP_REASONS = [
     ("", _("Not skipped")),
     ("pain", _("It hurts")),
@@ -96,7 +112,7 @@ def _answered(name: str, value: Any) -> bool:
     if value is None or value == "" or value == []:
         return False
     # An unticked box is no answer; "no" to a yes/no question (False) is one.
-    return bool(value) if name == "skipped_walk_for_pain" else True
+    return bool(value) if name in CHECKBOXES else True
 
 
 def yes_no(label: Any) -> forms.TypedChoiceField:
@@ -181,16 +197,75 @@ class DiaryForm(forms.Form):
         signs = self.fields["red_flag_signs"]
         assert isinstance(signs, forms.MultipleChoiceField)
         signs.choices = [(rule.id, rule.sign.get(lang)) for rule in diary_signs()]
+        words = journey().diary.events
+        for event, follow_ups in EVENTS.items():
+            self.fields[f"event_{event}"] = forms.BooleanField(
+                label=getattr(words, event).get(lang), required=False
+            )
+            for name in follow_ups:
+                field: forms.Field = (
+                    forms.ChoiceField(
+                        choices=YES_NO_UNKNOWN,
+                        required=False,
+                        widget=forms.RadioSelect,
+                        error_messages={"invalid_choice": MSG_CHOICE},
+                    )
+                    if event == "fall"
+                    else yes_no("")
+                )
+                field.label = getattr(words, name).get(lang)
+                self.fields[name] = field
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        for event, follow_ups in EVENTS.items():
+            for name in follow_ups:
+                if not cleaned.get(f"event_{event}"):
+                    cleaned[name] = None  # answered without the event: not asked
+                elif cleaned.get(name) in (None, "") and name not in self.errors:
+                    self.add_error(name, ValidationError(MSG_FOLLOW_UP, code="follow_up"))
         if not self.errors and not any(_answered(n, v) for n, v in cleaned.items()):
             raise ValidationError(MSG_EMPTY_DIARY, code="empty")
         return cleaned
 
+    def events(self) -> DiaryEvents:
+        data = self.cleaned_data
+        return DiaryEvents.model_validate(
+            {f"{e}": bool(data.get(f"event_{e}")) for e in EVENTS}
+            | {n: data.get(n) for f in EVENTS.values() for n in f if data.get(n) is not None}
+        )
+
+    def events_view(self) -> list[dict[str, Any]]:
+        """The event questions for the page: each event with its bound follow-up fields."""
+        return [
+            {
+                "event": self[f"event_{e}"],
+                "follow_ups": [self[n] for n in f],
+                "id": e,
+                "has_errors": any(n in self.errors for n in f),
+            }
+            for e, f in EVENTS.items()
+        ]
+
     def values(self) -> dict[str, Any]:
         """The answers as DiaryEntry fields; only the fields this form showed."""
-        return {name: self.cleaned_data[name] for name in self.fields}
+        event_fields = set(EVENTS) | {n for f in EVENTS.values() for n in f}
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name.removeprefix("event_") not in event_fields
+        }
+
+    @staticmethod
+    def initial_events(events: Mapping[str, Any]) -> dict[str, Any]:
+        """A stored DiaryEvents (as JSON) as the form's initial values."""
+        initial: dict[str, Any] = {}
+        for event, follow_ups in EVENTS.items():
+            initial[f"event_{event}"] = bool(events.get(event))
+            for name in follow_ups:
+                value = events.get(name)
+                initial[name] = ("yes" if value else "no") if isinstance(value, bool) else value
+        return initial
 
 
 # --- the guided session ----------------------------------------------------------------------

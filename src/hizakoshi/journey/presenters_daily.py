@@ -8,18 +8,20 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.content import exercises
+from hizakoshi.care.journey import DiaryPause, pain_answer
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
 from hizakoshi.care.journey.stratified import support_for
 from hizakoshi.care.model import Lang, Triage, Urgency
 from hizakoshi.journey.forms_daily import Slot
+from hizakoshi.journey.forms_pause import ResumeForm
 from hizakoshi.journey.models import Assessment, DiaryEntry, ExerciseSession, OutcomeResponse
 from hizakoshi.journey.selectors import assessment_latest, clinic_contact, walking_target_active
 from hizakoshi.journey.selectors_daily import (
     diary_entry_get,
-    diary_red_flag,
     dose_of,
     dose_seconds,
     next_outcomes_day,
@@ -28,12 +30,19 @@ from hizakoshi.journey.selectors_daily import (
     session_for_day,
 )
 from hizakoshi.journey.selectors_measures import escalations_unseen, startback_risk_latest
+from hizakoshi.journey.selectors_pause import pause_now, weight_loss_now
 from hizakoshi.selfcheck.presenters import (
     SITE_LABELS,
     THERMAL_LABELS,
-    URGENCY_LABELS,
     resolve_texts,
 )
+from hizakoshi.selfcheck.presenters import URGENCY_LABELS as SELFCHECK_URGENCY_LABELS
+
+# The journey labels every urgency, the same-day level included (care.model.Urgency).
+URGENCY_LABELS = {
+    **SELFCHECK_URGENCY_LABELS,
+    "same_day": pgettext_lazy("urgency", "See a doctor today"),
+}
 
 INSTRUMENT_LABELS = {
     "nrs": _("Pain scores for the knee and the back (0-10)"),
@@ -93,11 +102,6 @@ def plan_cautions(assessment: Assessment | None, lang: Lang) -> dict[str, str]:
     return found
 
 
-def self_care_paused(assessment: Assessment | None, flag: Triage | None) -> bool:
-    stored = (assessment.assessment or {}).get("triage", {}) if assessment else {}
-    return bool(stored.get("self_care_paused")) or bool(flag and flag.self_care_paused)
-
-
 def _escalation_view(row: Any, lang: Lang) -> dict[str, Any]:
     message = resolve_texts(row.message if isinstance(row.message, dict) else {}, lang)
     return {
@@ -143,8 +147,8 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
     if assessment is None:
         return {"assessment": None, "selfcheck_url": reverse("selfcheck:landing")}
     stored = assessment.assessment or {}
-    flag = diary_red_flag(person=person, today=day)
-    paused = self_care_paused(assessment, flag)
+    pause = pause_now(person=person, today=day)
+    paused = pause.paused
     escalations = [_escalation_view(e, lang) for e in escalations_unseen(person=person)]
     stored_triage = stored.get("triage") or {}
     support = support_view(person, lang)
@@ -157,7 +161,10 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
     context: dict[str, Any] = {
         "assessment": assessment,
         "day": day,
-        "diary_flag": triage_view(flag, lang) if flag else None,
+        "diary_flag": diary_pause_view(pause.diary, lang) if pause.diary else None,
+        "resume_form": (
+            ResumeForm(first_day=pause.diary.first_day, today=day) if pause.diary else None
+        ),
         "stored_triage": _stored_triage(stored_triage, lang),
         "paused": paused,
         "escalations": escalations,
@@ -174,8 +181,11 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "diary_today": entry,
         "walking": None if paused else _walking(person, entry, lang),
         "thermal": [] if paused else _thermal(stored, lang),
-        "tip": _tip(assessment, day, lang),
-        "changes": _changes(person, day, lang),
+        # Paused: no tip (it may say to keep exercising), no plan changes, no pain rule.
+        "tip": None if paused else _tip(assessment, day, lang),
+        "changes": [] if paused else _changes(person, day, lang),
+        "pain_answer": None if paused or entry is None else pain_answer_view(entry, lang),
+        "weight_loss": weight_loss_view(person, day, lang),
         "sessions_today": ExerciseSession.objects.filter(
             person=person, started_at__date=day
         ).count(),
@@ -194,6 +204,35 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
             ],
         }
     return context
+
+
+def diary_pause_view(pause: DiaryPause, lang: Lang) -> dict[str, Any]:
+    """The diary's warning signs that pause the plan, with what to tell the doctor."""
+    view = triage_view(pause.triage, lang)
+    view["for_doctor"] = [line.get(lang) for line in pause.for_doctor]
+    view["first_day"] = pause.first_day
+    return view
+
+
+def pain_answer_view(entry: DiaryEntry, lang: Lang) -> dict[str, Any] | None:
+    answer = pain_answer(
+        knee_pain_left=entry.knee_pain_left,
+        knee_pain_right=entry.knee_pain_right,
+        back_pain=entry.back_pain,
+    )
+    if answer is None:
+        return None
+    found: dict[str, Any] = resolve_texts(answer.model_dump(mode="json"), lang)
+    return found
+
+
+def weight_loss_view(person: User, day: date, lang: Lang) -> dict[str, Any] | None:
+    notice = weight_loss_now(person=person, today=day)
+    if notice is None:
+        return None
+    found: dict[str, Any] = resolve_texts(notice.model_dump(mode="json"), lang)
+    found["label"] = URGENCY_LABELS.get(notice.urgency.value, notice.urgency.value)
+    return found
 
 
 def support_view(person: User, lang: Lang) -> dict[str, Any] | None:

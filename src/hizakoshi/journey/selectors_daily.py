@@ -14,8 +14,8 @@ from typing import Any
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.journey import Dose, diary_triage, journey
-from hizakoshi.care.model import Text, Triage
+from hizakoshi.care.journey import Dose
+from hizakoshi.care.model import Text
 from hizakoshi.journey.models import (
     Assessment,
     DiaryEntry,
@@ -167,16 +167,6 @@ def diary_recent(*, person: User, today: date, days: int = DIARY_EDIT_DAYS) -> l
 
 def diary_editable(day: date, *, today: date) -> bool:
     return today - timedelta(days=DIARY_EDIT_DAYS - 1) <= day <= today
-
-
-def diary_red_flag(*, person: User, today: date) -> Triage | None:
-    """Warning signs ticked in the diary in the last days (journey.yaml red_flag_days)."""
-    first = today - timedelta(days=journey().escalation.red_flag_days - 1)
-    rows = DiaryEntry.objects.filter(person=person, day__gte=first, day__lte=today)
-    signs = {s for row in rows.values_list("red_flag_signs", flat=True) for s in row or ()}
-    known = set(journey().diary.signs)
-    signs &= known  # a sign later removed from the content is not a reason to stop everything
-    return diary_triage(sorted(signs)) if signs else None
 
 
 def weight_due(*, person: User, today: date) -> bool:

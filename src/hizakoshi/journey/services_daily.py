@@ -16,11 +16,25 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.journey import DiaryReport, diary_triage, escalation_review, journey
+from hizakoshi.care.journey import (
+    DiaryEvents,
+    DiaryReport,
+    diary_triage,
+    escalation_review,
+    event_signs,
+    journey,
+)
 from hizakoshi.care.model import Triage
 from hizakoshi.journey.forms_daily import ItemDone
-from hizakoshi.journey.models import DiaryEntry, Escalation, ExerciseSession, SessionItem
+from hizakoshi.journey.models import (
+    DiaryEntry,
+    Escalation,
+    ExerciseSession,
+    ResumeRecord,
+    SessionItem,
+)
 from hizakoshi.journey.selectors_daily import journey_start_day
+from hizakoshi.journey.selectors_pause import diary_pause_now, person_age
 
 DIARY_FIELDS = frozenset(
     {
@@ -105,19 +119,42 @@ class DiarySaved:
 
 @transaction.atomic
 def diary_save(
-    *, person: User, day: date, values: Mapping[str, Any], now: datetime | None = None
+    *,
+    person: User,
+    day: date,
+    values: Mapping[str, Any],
+    events: DiaryEvents | None = None,
+    now: datetime | None = None,
 ) -> DiarySaved:
-    """Add or change the person's entry for `day` (one per day). A warning sign raises (or
-    updates) today's diary escalation, marked as seen: the answer page shows it at once."""
+    """Add or change the person's entry for `day` (one per day). The new events since the last
+    entry add the warning signs they raise (care.journey.event_signs). A warning sign raises
+    (or updates) today's diary escalation, marked as seen: the answer page shows it at once.
+    Two saves of the same day at once keep one entry: the later save's answers."""
     unknown = set(values) - DIARY_FIELDS
     if unknown:
         raise ValueError(f"not diary fields: {sorted(unknown)}")
     now = now or timezone.now()
-    signs = tuple(values.get("red_flag_signs", ()))
-    DiaryReport(day=day, signs=signs)  # an unknown sign raises UnknownDiarySign
-    entry, created = DiaryEntry.objects.update_or_create(
-        person=person, day=day, defaults=dict(values)
+    events = events or DiaryEvents()
+    ticked = tuple(values.get("red_flag_signs", ()))
+    raised = event_signs(
+        events, age=person_age(person=person, today=day), back_pain=values.get("back_pain")
     )
+    signs = tuple(dict.fromkeys((*ticked, *raised)))
+    DiaryReport(day=day, signs=signs)  # an unknown sign raises UnknownDiarySign
+    fields = dict(values) | {
+        "red_flag_signs": list(signs),
+        "events": events.model_dump(mode="json"),
+    }
+    try:
+        with transaction.atomic():
+            entry, created = DiaryEntry.objects.update_or_create(
+                person=person, day=day, defaults=fields
+            )
+    except IntegrityError:
+        # The same day was saved at the same moment from another tab: change that entry.
+        entry, created = DiaryEntry.objects.update_or_create(
+            person=person, day=day, defaults=fields
+        )
     triage = diary_triage(signs)
     escalation = _diary_escalation(person=person, now=now) if triage.hits else None
     return DiarySaved(entry=entry, created=created, triage=triage, escalation=escalation)
@@ -149,3 +186,23 @@ def _diary_escalation(*, person: User, now: datetime) -> Escalation | None:
         },
     )
     return escalation
+
+
+@transaction.atomic
+def resume_record(
+    *, person: User, today: date, seen_on: date, note: str = ""
+) -> ResumeRecord | None:
+    """Keep that a doctor saw the person on `seen_on` and said they may resume: it covers the
+    diary signs pausing the plan now (None when nothing is paused by the diary)."""
+    pause = diary_pause_now(person=person, today=today)
+    if pause is None:
+        return None
+    if not pause.first_day <= seen_on <= today:
+        raise ValueError("seen_on must lie between the first warning sign and today")
+    # The diary's urgent messages up to the visit have been acted on: no longer shown as new.
+    Escalation.objects.filter(
+        person=person, kind="red_flag_diary", raised_on__lte=seen_on, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
+    return ResumeRecord.objects.create(
+        person=person, flag_day=pause.first_day, signs=list(pause.signs), seen_on=seen_on, note=note
+    )

@@ -14,14 +14,16 @@ from django.utils import timezone
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import (
+    Clearance,
     DailyLifeReport,
     DiaryReport,
     Reassessment,
+    diary_known_signs,
     escalation_review,
-    journey,
 )
 from hizakoshi.care.journey.content import SeriesId
 from hizakoshi.care.journey.escalation import EscalationItem
+from hizakoshi.care.journey.pause import not_cleared
 from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.scoring import score
 from hizakoshi.journey.models import (
@@ -30,6 +32,7 @@ from hizakoshi.journey.models import (
     FunctionTestKind,
     OutcomeResponse,
     PsfsActivity,
+    ResumeRecord,
 )
 from hizakoshi.journey.selectors_measures import MeasureRecords, measure_records
 
@@ -130,8 +133,8 @@ def function_test_record(
 # --- escalation ----------------------------------------------------------------------------------
 
 
-def _reports(records: MeasureRecords) -> dict[str, Any]:
-    allowed = set(journey().diary.signs)
+def _reports(records: MeasureRecords, clearances: Sequence[Clearance] = ()) -> dict[str, Any]:
+    allowed = {rule.id for rule in diary_known_signs()}  # ticked, or raised by an event
     diary = []
     for day, signs in records.diary_signs:
         known = tuple(s for s in signs if s in allowed)
@@ -139,6 +142,8 @@ def _reports(records: MeasureRecords) -> dict[str, Any]:
             log.warning("diary %s: unknown warning-sign ids ignored", day)
         if known:
             diary.append(DiaryReport(day=day, signs=known))
+    # A sign a doctor has seen since (the person recorded the visit) raises no new message.
+    diary = list(not_cleared(diary, clearances))
     life = records.daily_life
     return {
         "diary": diary,
@@ -192,8 +197,19 @@ def escalations_review(
     series: dict[SeriesId, list[Point]] = {
         sid: records.series.get(sid, []) for sid in ESCALATION_SERIES
     }
+    # Doctor's visits matter only when the diary holds signs (no query otherwise).
+    clearances = (
+        [
+            Clearance(seen_on=seen_on, signs=tuple(signs))
+            for seen_on, signs in ResumeRecord.objects.filter(person=person).values_list(
+                "seen_on", "signs"
+            )
+        ]
+        if records.diary_signs
+        else []
+    )
     report = escalation_review(
-        today=today, selfcare_start=start, series=series, **_reports(records)
+        today=today, selfcare_start=start, series=series, **_reports(records, clearances)
     )
     if not report.items:
         return []

@@ -32,11 +32,11 @@ from hizakoshi.care.model import Text
 from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
 from hizakoshi.journey.selectors import assessment_latest
 from hizakoshi.journey.selectors_daily import (
-    diary_red_flag,
     dose_of,
     journey_start_day,
     review_week_end,
 )
+from hizakoshi.journey.selectors_pause import self_care_paused_now
 from hizakoshi.journey.services import plan_item_change, walking_target_change
 
 DAY = timedelta(days=1)
@@ -140,8 +140,7 @@ def plan_review_week(*, person: User, week_end: date) -> list[PlanChange]:
     assessment = assessment_latest(person=person)
     if assessment is None or not (assessment.assessment or {}).get("plan"):
         return []  # no plan, or self-care paused by the latest self-check
-    paused = diary_red_flag(person=person, today=week_end)
-    if paused is not None and paused.self_care_paused:
+    if self_care_paused_now(person=person, today=week_end):
         return []  # a warning sign: nothing steps up until a doctor has seen them
     week_start = week_end - 6 * DAY
     first = week_end - 13 * DAY

@@ -15,10 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import journey
 from hizakoshi.care.model import Lang
-from hizakoshi.journey.forms_daily import DiaryForm
+from hizakoshi.journey.forms_daily import MSG_FOLLOW_UP_NOTE, DiaryForm
 from hizakoshi.journey.models import DiaryEntry
-from hizakoshi.journey.presenters_daily import triage_view
+from hizakoshi.journey.presenters_daily import pain_answer_view, triage_view, weight_loss_view
 from hizakoshi.journey.selectors import assessment_latest, local_today
 from hizakoshi.journey.selectors_daily import (
     DIARY_EDIT_DAYS,
@@ -50,7 +51,8 @@ def _initial(entry: DiaryEntry | None) -> dict[str, Any]:
     for name in YES_NO_FIELDS:
         value = initial[name]
         initial[name] = None if value is None else "yes" if value else "no"
-    return initial
+    events = entry.events if isinstance(entry.events, dict) else {}
+    return initial | DiaryForm.initial_events(events)
 
 
 @never_cache
@@ -88,10 +90,16 @@ def _diary(
     if request.method == "POST":
         form = DiaryForm(request.POST, **options)
         if form.is_valid():
-            saved = diary_save(person=person, day=day, values=form.values())
+            saved = diary_save(person=person, day=day, values=form.values(), events=form.events())
             if saved.triage.hits:
                 context = {"triage": triage_view(saved.triage, lang), "day": day}
                 return render(request, "journey/daily/diary_urgent.html", context)
+            # Pain above 5, or a weight loss to check: answered at once, on the saved page.
+            answer = pain_answer_view(saved.entry, lang)
+            weight = weight_loss_view(person, day, lang)
+            if answer or weight:
+                context = {"pain_answer": answer, "weight_loss": weight, "day": day}
+                return render(request, "journey/daily/diary_answer.html", context)
             return redirect(reverse("journey:diary") + f"?saved={day.isoformat()}")
     else:
         form = DiaryForm(initial=_initial(entry), **options)
@@ -122,5 +130,8 @@ def _context(request: HttpRequest, form: DiaryForm, day: date, lang: Lang) -> di
         "week": week,
         "saved": saved if saved[:4].isdigit() else "",
         "signs_field": form["red_flag_signs"],
+        "events": form.events_view(),
+        "events_heading": journey().diary.events.heading.get(lang),
+        "follow_up_note": MSG_FOLLOW_UP_NOTE,
         "lang": lang,
     }

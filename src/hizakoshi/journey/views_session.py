@@ -21,9 +21,10 @@ from hizakoshi.care.journey import Dose
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.forms_daily import MSG_SESSION_BROKEN, SessionForm, Slot, slots_from_post
 from hizakoshi.journey.models import PlanItem
-from hizakoshi.journey.presenters_daily import exercise_view, plan_cautions, self_care_paused
+from hizakoshi.journey.presenters_daily import exercise_view, plan_cautions
 from hizakoshi.journey.selectors import assessment_latest, local_today
-from hizakoshi.journey.selectors_daily import diary_red_flag, dose_of, session_for_day
+from hizakoshi.journey.selectors_daily import dose_of, session_for_day
+from hizakoshi.journey.selectors_pause import self_care_paused_now
 from hizakoshi.journey.services_daily import session_record
 from hizakoshi.selfcheck.language import current_lang
 
@@ -134,7 +135,7 @@ def session(request: HttpRequest) -> HttpResponse:
 def _start(request: HttpRequest, person: User, lang: Lang, error: str = "") -> HttpResponse:
     """Today's session, or a page saying why there is none (no plan yet, or paused)."""
     assessment = assessment_latest(person=person)
-    paused = self_care_paused(assessment, diary_red_flag(person=person, today=local_today()))
+    paused = self_care_paused_now(person=person, today=local_today())
     slots = [] if paused else _today_slots(person)
     if not slots:
         context = {"assessment": assessment, "paused": paused, "error": error}

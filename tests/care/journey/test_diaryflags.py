@@ -14,6 +14,7 @@ from hizakoshi.care.journey.diaryflags import (
     diary_triage,
 )
 from hizakoshi.care.model import Urgency
+from hizakoshi.care.triage import PAUSING
 
 from .helpers import TODAY
 
@@ -33,7 +34,7 @@ def test_new_saddle_numbness_sends_the_person_to_hospital_now() -> None:
         ("leg_weakness", Urgency.EMERGENCY),
         ("sciatica_both", Urgency.EMERGENCY),
         ("hot_knee_fever", Urgency.EMERGENCY),
-        ("fever_back", Urgency.WITHIN_DAYS),
+        ("fever_back", Urgency.SAME_DAY),
         ("night_pain", Urgency.WITHIN_DAYS),
         ("knee_locking", Urgency.WITHIN_DAYS),
         ("steroids_fall", Urgency.WITHIN_DAYS),
@@ -88,4 +89,4 @@ def test_the_diary_form_lists_its_signs_in_the_files_order_with_their_words() ->
     signs = diary_signs()
     assert signs[0].id == "bladder_bowel"
     assert all(s.sign.ja and s.sign.en for s in signs)
-    assert all(s.urgency in (Urgency.EMERGENCY, Urgency.WITHIN_DAYS) for s in signs)
+    assert all(s.urgency in PAUSING for s in signs)

@@ -280,8 +280,10 @@ def test_the_most_urgent_item_comes_first_and_decides_the_report() -> None:
         diary=[DiaryReport(day=day(60), signs=("fever_back",))],
         daily_life=DailyLifeReport(day=day(59), impact="severe"),
     )
-    assert [i.urgency for i in report.items] == [Urgency.WITHIN_DAYS, Urgency.SOON]
-    assert report.urgency == Urgency.WITHIN_DAYS
+    # Fever with back pain is a same-day sign (spec §1): it outranks the specialist message.
+    assert [i.urgency for i in report.items] == [Urgency.SAME_DAY, Urgency.SOON]
+    assert report.urgency == Urgency.SAME_DAY
+    assert report.self_care_paused
 
 
 def test_each_sign_in_a_japanese_reason_is_quoted_so_a_list_of_signs_stays_readable() -> None:

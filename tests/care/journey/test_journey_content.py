@@ -63,7 +63,7 @@ def test_unverified_thresholds_say_so_in_their_source() -> None:
 
 
 def test_the_diary_asks_about_the_signs_the_issue_names() -> None:
-    signs = set(journey().diary.signs)
+    signs = set(journey().diary.signs) | set(journey().diary.event_signs)  # ticked or asked
     named = {"saddle_numbness", "bladder_bowel", "hot_knee_fever", "leg_weakness"}
     named |= {"night_pain", "fever_back"}
     assert named <= signs

@@ -6,11 +6,21 @@ content/journey.yaml. No Django here: the journey app stores the records and cal
 """
 
 from hizakoshi.care.journey.content import journey, load_journey
+from hizakoshi.care.journey.dayanswers import (
+    PainAnswer,
+    Weight,
+    WeightLossNotice,
+    pain_answer,
+    weight_loss_check,
+)
 from hizakoshi.care.journey.diaryflags import (
+    DiaryEvents,
     DiaryReport,
     UnknownDiarySign,
+    diary_known_signs,
     diary_signs,
     diary_triage,
+    event_signs,
 )
 from hizakoshi.care.journey.escalation import (
     DailyLifeReport,
@@ -20,6 +30,7 @@ from hizakoshi.care.journey.escalation import (
 )
 from hizakoshi.care.journey.ladder import Dose, build_ladder
 from hizakoshi.care.journey.painrules import RuleCheck
+from hizakoshi.care.journey.pause import Clearance, DiaryPause, diary_pause
 from hizakoshi.care.journey.progress import Point, SeriesProgress, series_progress
 from hizakoshi.care.journey.progression import (
     ExerciseReview,
@@ -37,12 +48,16 @@ from hizakoshi.care.journey.walking import (
 )
 
 __all__ = [
+    "Clearance",
     "DailyLifeReport",
+    "DiaryEvents",
+    "DiaryPause",
     "DiaryReport",
     "Dose",
     "EscalationReport",
     "ExerciseReview",
     "ExerciseState",
+    "PainAnswer",
     "Point",
     "Reassessment",
     "RuleCheck",
@@ -53,14 +68,21 @@ __all__ = [
     "WalkingReview",
     "WalkingStart",
     "WalkingTarget",
+    "Weight",
+    "WeightLossNotice",
     "build_ladder",
+    "diary_known_signs",
+    "diary_pause",
     "diary_signs",
     "diary_triage",
     "escalation_review",
+    "event_signs",
     "journey",
     "load_journey",
+    "pain_answer",
     "review_exercise",
     "review_walking",
     "series_progress",
     "walking_start",
+    "weight_loss_check",
 ]

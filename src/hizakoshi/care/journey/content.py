@@ -122,10 +122,47 @@ class Walking(Frozen):
     hold: dict[HoldReason, Text]
 
 
+class DiaryEvents(Frozen):
+    """The wording of the diary's new-event questions and their follow-ups."""
+
+    heading: Text
+    fall: Text
+    fall_four_steps: Text
+    fall_bend: Text
+    fall_deformity: Text
+    calf: Text
+    calf_breathless: Text
+    fever: Text
+    fever_back_pain: Text
+    fever_hot_knee: Text
+    source: str = Field(min_length=3)
+
+
+class PainAnswerWords(Frozen):
+    headline: Text  # {pain}
+    ease_off: Text
+    plan: Text
+    seek_help: Text
+    source: str = Field(min_length=3)
+
+
+class WeightLossRule(Frozen):
+    percent: float = Field(gt=0, le=50)
+    kg: float = Field(gt=0, le=50)
+    months: int = Field(ge=1, le=24)
+    headline: Text  # {lost} {percent} {months}
+    text: Text
+    source: str = Field(min_length=3)
+
+
 class Diary(Frozen):
     heading: Text
     none: Text
-    signs: tuple[str, ...] = Field(min_length=1)
+    signs: tuple[str, ...] = Field(min_length=1)  # ticked directly
+    event_signs: tuple[str, ...] = Field(min_length=1)  # raised by the event questions
+    events: DiaryEvents
+    pain_answer: PainAnswerWords
+    weight_loss: WeightLossRule
 
 
 class SeriesRule(Frozen):
@@ -275,7 +312,7 @@ def _cross_check(data: JourneyFile, path: Path) -> None:
     from hizakoshi.care.instruments import instruments
 
     rule_ids = {r.id for r in red_flags().rules}
-    for sign in data.diary.signs:
+    for sign in (*data.diary.signs, *data.diary.event_signs):
         if sign not in rule_ids:
             raise ContentError(f"{path}: diary.signs: {sign!r} is not a rule in redflags.yaml")
     known = instruments()

@@ -7,6 +7,7 @@ from hizakoshi.journey.models.activity import (
     DiaryEntry,
     ExerciseSession,
     Feeling,
+    ResumeRecord,
     SessionItem,
 )
 from hizakoshi.journey.models.measures import (
@@ -46,6 +47,7 @@ __all__ = [
     "PlanItem",
     "Profile",
     "PsfsActivity",
+    "ResumeRecord",
     "SessionItem",
     "WalkingTarget",
     "WalkingUnit",

@@ -107,7 +107,10 @@ class DiaryEntry(models.Model):
     good_control = models.BooleanField(null=True, blank=True)
     daily_life = models.CharField(max_length=8, choices=DailyLife.choices, blank=True, default="")
     weight_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
-    red_flag_signs = models.JSONField(default=list, blank=True)  # ids of journey.yaml diary.signs
+    # ids of redflags.yaml rules: those ticked (journey.yaml diary.signs) and those the new
+    # events raised (diary.event_signs)
+    red_flag_signs = models.JSONField(default=list, blank=True)
+    events = models.JSONField(default=dict, blank=True)  # care.journey.DiaryEvents, as answered
     notes = models.TextField(max_length=2000, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,3 +131,28 @@ class DiaryEntry(models.Model):
 
     def __str__(self) -> str:
         return f"DiaryEntry {self.day}"
+
+
+class ResumeRecord(models.Model):
+    """The person saw a doctor, who said they may resume self-care after a diary warning sign.
+
+    It covers the signs that paused the plan (`signs`, first noted on `flag_day`) up to the day
+    of the visit; it stays in the person's record and export."""
+
+    person = person_field("journey_resumes")
+    flag_day = models.DateField()  # the first day of the warning signs it resumes from
+    signs = models.JSONField()  # ids of the redflags.yaml rules it covers
+    seen_on = models.DateField()  # the day the doctor saw the person
+    note = models.TextField(max_length=1000, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(seen_on__gte=F("flag_day")), name="resumerecord_seen_after_flag"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "seen_on"], name="resume_person_idx")]
+
+    def __str__(self) -> str:
+        return f"ResumeRecord {self.seen_on}"

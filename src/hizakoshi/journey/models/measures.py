@@ -14,7 +14,7 @@ from hizakoshi.journey.models.base import one_of, person_field
 
 INSTRUMENTS = ["nrs", "psfs", "start-back", "koos", "koos-12", "koos-ps", "rmdq", "odi"]
 ESCALATION_KINDS: list[str] = list(get_args(EscalationId))
-URGENCIES = ["emergency", "within_days", "soon", "none"]  # care.model.Urgency
+URGENCIES = ["emergency", "same_day", "within_days", "soon", "none"]  # care.model.Urgency
 
 
 class OutcomeResponse(models.Model):
