@@ -36,6 +36,7 @@ bench: sync  ## print the benchmark figures (needs Debian's wrk and chromium; no
 	$(BIN)/python benchmarks/bench_assess.py
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_server.py
+	$(BIN)/python benchmarks/bench_journey.py
 
 rules-sheet: sync  ## regenerate docs/clinical-rules.md, the rules sheet for the clinic's doctor
 	$(BIN)/hizakoshi rules-sheet --write

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import time
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
@@ -230,13 +229,11 @@ def test_two_years_of_daily_records_are_drawn_as_weekly_means_and_say_so() -> No
     assert summary_rows(pain(falling(730, 6, 3)), lang="en")[0] == ("Week of 1 Sep 2025", "6/10")
 
 
-def test_two_years_of_daily_records_render_small_and_fast() -> None:
+def test_two_years_of_daily_records_render_small() -> None:
+    # How fast: benchmarks/bench_journey.py (timings are figures, not assertions).
     series = pain(falling(730, 6, 3))
-    began = time.perf_counter()
     svg = chart(series, band=Band(0, 3, "Target"))
-    elapsed = time.perf_counter() - began
     assert len(svg.encode()) < 12_000
-    assert elapsed < 0.1
     three = chart([pain(falling(730, 6, 3), n) for n in ("Left knee", "Right knee", "Back")])
     assert len(three.encode()) < 16_000
 

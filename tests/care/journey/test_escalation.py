@@ -4,7 +4,6 @@ clear message recommending a specialist — each with its reason and source."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -292,14 +291,13 @@ def test_each_sign_in_a_japanese_reason_is_quoted_so_a_list_of_signs_stays_reada
     assert "「腰の痛みと一緒に熱がある」「夜、じっとしていても" in reason
 
 
-def test_two_years_of_daily_records_are_reviewed_quickly() -> None:
+def test_two_years_of_daily_records_are_reviewed_in_one_pass() -> None:
+    # How fast: benchmarks/bench_journey.py (timings are figures, not assertions).
     today = day(729)
     series: dict[SeriesId, list[Point]] = {
         sid: pain(730, lambda i: 5 - i / 400)
         for sid in ("knee_pain_left", "knee_pain_right", "back_pain")
     }
     series["psfs"] = [Point(day(n), 4 + n / 365) for n in range(0, 730, 28)]
-    began = time.perf_counter()
     report = review(today, series=series)
-    assert time.perf_counter() - began < 0.5  # about a millisecond in practice
     assert status(report)["six_months_no_better"] == "not_fired"
