@@ -43,6 +43,8 @@ MSG_CONTENT = Text(
     en="A content file has a mistake: {detail}",
 )
 
+MSG_SETTINGS = "A setting is wrong"  # Django commands speak English, as Django does
+
 EPILOG = """\
 Any other command goes to Django's management commands with
 DJANGO_SETTINGS_MODULE=hizakoshi.site.settings, for example:
@@ -123,8 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="set up the database, load demo data and serve the app on 127.0.0.1",
-        description="Apply migrations, load the demo data (load_demo, load_demo_journey) and "
-        "serve the app on 127.0.0.1:PORT with Django's development server.",
+        description="Apply migrations, collect the static files, load the demo data (load_demo, "
+        "load_demo_journey) and serve the app on 127.0.0.1:PORT with Django's development "
+        "server. E-mails are printed to the terminal. For production use `hizakoshi serve`.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser
@@ -158,9 +161,15 @@ def _schema() -> int:
 def _run(port: int) -> int:
     from django.core.management import CommandError, call_command
 
+    # The demo prints e-mails (password resets too) to this terminal: chosen here, by name, as
+    # settings ask when debug is off. A real server uses `hizakoshi serve` and SMTP.
+    os.environ.setdefault("HIZAKOSHI_EMAIL_BACKEND", "console")
     _setup_django()
+    from hizakoshi.site.management.commands.serve import collect_static
+
     try:
         call_command("migrate", interactive=False)
+        collect_static()
         call_command("load_demo", base_url=f"http://127.0.0.1:{port}")
         call_command("load_demo_journey", base_url=f"http://127.0.0.1:{port}")
         # No autoreloader: it would re-run this whole command (migrate, load_demo) in a child.
@@ -172,6 +181,7 @@ def _run(port: int) -> int:
 
 
 def _django(args: list[str]) -> int:
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
@@ -179,6 +189,10 @@ def _django(args: list[str]) -> int:
         execute_from_command_line(["hizakoshi", *args])
     except SystemExit as exit_:
         return _exit_code(exit_)
+    except ImproperlyConfigured as exc:
+        # A setting the environment got wrong: the settings' own message, one line.
+        _emit(sys.stderr, f"{MSG_SETTINGS}: {exc}\n")
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
