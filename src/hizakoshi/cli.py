@@ -17,6 +17,15 @@ from hizakoshi import scorecli
 from hizakoshi.care.model import Lang, Text
 from hizakoshi.care.yamlfile import ContentError
 
+# Reading the input is shared with `score`: every way it can fail is one line (jsoninput.py).
+from hizakoshi.jsoninput import (  # noqa: F401  (the messages are part of this module's interface)
+    MSG_CANNOT_READ,
+    MSG_NOT_JSON,
+    MSG_NOT_UTF8,
+)
+from hizakoshi.jsoninput import InputProblem as _InputError
+from hizakoshi.jsoninput import read_json_input as _read_json
+
 SETTINGS_MODULE = "hizakoshi.site.settings"
 OWN_COMMANDS = ("assess", "schema", "score", "run")
 
@@ -26,18 +35,6 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-MSG_CANNOT_READ = Text(
-    ja="ファイルを読めません: {path}({reason})",
-    en="Cannot read {path}: {reason}",
-)
-MSG_NOT_UTF8 = Text(
-    ja="入力がUTF-8のテキストではありません。",
-    en="The input is not UTF-8 text.",
-)
-MSG_NOT_JSON = Text(
-    ja="入力がJSONとして読めません({line}行目、{column}文字目): {detail}",
-    en="The input is not valid JSON (line {line}, column {column}): {detail}",
-)
 MSG_CONTENT = Text(
     ja="内容ファイルにまちがいがあります: {detail}",
     en="A content file has a mistake: {detail}",
@@ -52,14 +49,6 @@ DJANGO_SETTINGS_MODULE=hizakoshi.site.settings, for example:
   hizakoshi purge_results    hizakoshi runserver
   hizakoshi help             (lists every Django command)
 """
-
-
-class _InputError(Exception):
-    """Input that cannot even be read as a JSON value: reported as one line."""
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,31 +190,6 @@ def _setup_django() -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     django.setup()
-
-
-def _read_json(source: str) -> Any:
-    try:
-        if source == "-":
-            stdin: IO[Any] = sys.stdin
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
-        else:
-            with open(source, "rb") as fh:
-                data = fh.read()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _InputError(MSG_CANNOT_READ.format(path=source, reason=reason)) from None
-    try:
-        # utf-8-sig: files saved by Windows editors often start with a byte-order mark.
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    except UnicodeDecodeError:
-        raise _InputError(MSG_NOT_UTF8) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        message = MSG_NOT_JSON.format(line=exc.lineno, column=exc.colno, detail=exc.msg)
-        raise _InputError(message) from None
-    except RecursionError:
-        raise _InputError(MSG_NOT_JSON.format(line=1, column=1, detail="too deep")) from None
 
 
 def _dumps(value: Any) -> str:
