@@ -294,6 +294,13 @@ AXES_USERNAME_CALLABLE = "hizakoshi.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept: less personal data
 AXES_VERBOSE = False
+# --- login history (the person's export, journey/export.py) ----------------------------------
+# django-axes keeps its lockout counters (AccessAttempt) only for the lockout time and clears them
+# on a successful login; this keeps each failed login (time, IP address, browser) as well, so the
+# person's export can show them. Deleting the account deletes them; a daily
+# `hizakoshi axes_reset_failure_logs --age 90` keeps them for 90 days (README).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
 # --- e-mail ------------------------------------------------------------------------------------
 # The console backend writes every e-mail, password-reset links included, to the server's log.
 # It is the default only with debug on. With debug off the default is SMTP, and the console backend
