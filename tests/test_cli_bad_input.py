@@ -19,6 +19,7 @@ from hizakoshi.care.model import Text
 from hizakoshi.jsoninput import (
     MAX_INPUT_BYTES,
     MSG_CANNOT_READ,
+    MSG_LONE_SURROGATE,
     MSG_NOT_A_NUMBER,
     MSG_NOT_JSON,
     MSG_NOT_UTF8,
@@ -141,6 +142,25 @@ def test_nan_is_not_json_for_assess(tmp_path: Path) -> None:
 def test_nan_is_not_json_for_score(tmp_path: Path) -> None:
     done = run([*COMMANDS["score"], write(tmp_path, "nan.json", b'{"pain": Infinity}'), *EN])
     assert_one_line(done, f"hizakoshi score: line 1: not valid JSON ({MSG_NOT_A_NUMBER})\n")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("body", [b'{"\\ud800": 1}', b'{"sex": "\\udfff"}'])
+def test_half_a_surrogate_pair_exits_2_with_one_line(
+    command: str, body: bytes, tmp_path: Path
+) -> None:
+    done = run([*COMMANDS[command], write(tmp_path, "half.json", body), *EN])
+    if command == "assess":
+        expected = MSG_NOT_JSON.format(line=1, column=1, detail=MSG_LONE_SURROGATE).en + "\n"
+    else:
+        expected = f"hizakoshi score: line 1: not valid JSON ({MSG_LONE_SURROGATE})\n"
+    assert_one_line(done, expected)
+
+
+def test_a_whole_surrogate_pair_is_text(tmp_path: Path) -> None:
+    done = run(["assess", write(tmp_path, "emoji.json", b'{"\\ud83d\\ude00": 1}'), *EN])
+    assert done.returncode == 2
+    assert json.loads(done.stderr)["errors"]["\U0001f600"]  # an unknown field, named
 
 
 def test_the_japanese_message_is_one_line_too(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Shared by `hizakoshi assess` (one JSON document) and `hizakoshi score` (one document or JSON
 lines). Whatever arrives (a missing file, a directory, /dev/zero, endless or binary input, a
-5000-digit number, 100,000 nested brackets, NaN) ends as an `InputProblem` with a message in
-both languages, never a traceback or an exhausted memory:
+5000-digit number, 100,000 nested brackets, NaN, half a surrogate pair) ends as an `InputProblem`
+with a message in both languages, never a traceback or an exhausted memory:
 - at most MAX_INPUT_BYTES are read for one document, and for each line of JSON lines;
 - the JSON parser's recursion limit and Python's limit on integer digits become messages;
 - NaN and Infinity, which Python's json module accepts but JSON does not, are refused.
@@ -49,6 +49,7 @@ MSG_NUMBER_TOO_LONG = Text(
     en="The input has a number with too many digits (at most {digits}).",
 )
 MSG_NOT_A_NUMBER = "NaN and Infinity are not JSON numbers"
+MSG_LONE_SURROGATE = "a \\u escape between D800 and DFFF without its pair is not text"
 
 
 class InputProblem(Exception):
@@ -113,7 +114,7 @@ class _NonStandard(ValueError):
 def parse(text: str) -> Any:
     """json.loads, with each way it can fail turned into an InputProblem."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise NotJSON(exc.lineno, exc.colno, exc.msg) from None
     except _NonStandard:
@@ -123,6 +124,28 @@ def parse(text: str) -> Any:
     except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
         digits = str(sys.get_int_max_str_digits())
         raise InputProblem(MSG_NUMBER_TOO_LONG.format(digits=digits)) from None
+    if _has_lone_surrogate(value):
+        raise NotJSON(1, 1, MSG_LONE_SURROGATE)
+    return value
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """Whether a string anywhere in `value` holds half of a UTF-16 pair ("\\ud800" in the JSON),
+    which no UTF-8 output can hold. Walked without recursion: `value` may be deeply nested."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def read_json_input(source: str, limit: int = MAX_INPUT_BYTES) -> Any:
