@@ -106,6 +106,8 @@ BAD_VALUES = [
     ("HIZAKOSHI_HSTS_PRELOAD", "maybe", "use true or false"),
     ("HIZAKOSHI_HSTS_SUBDOMAINS", "2", "use true or false"),
     ("HIZAKOSHI_SESSION_MAX_HOURS", "0", "must be at least 1"),
+    ("HIZAKOSHI_EMAIL_PORT", "smtp", "not a whole number"),
+    ("HIZAKOSHI_LOG_LEVEL", "LOUD", "use DEBUG, INFO, WARNING, ERROR or CRITICAL"),
 ]
 
 

@@ -182,8 +182,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every star
 # Exercise drawings stay with the content that names them; served as /static/illustrations/.
 STATICFILES_DIRS = [("illustrations", CONTENT_DIR / "illustrations")]
 # `hizakoshi serve` and `hizakoshi run` collect the files into STATIC_ROOT with content-hashed
-# names and gzip/brotli copies, which whitenoise serves with a one-year cache. A file not collected
-# (a fresh checkout under `runserver`) keeps its plain name and is served from the app folders.
+# names and gzip copies (brotli too if installed), which whitenoise serves with a one-year
+# cache. A file not collected (a fresh checkout under `runserver`) keeps its plain name and is
+# served from the app folders.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "hizakoshi.site.storage.StaticStorage"},
@@ -366,7 +367,11 @@ HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
 # How long the answers carried in the form stay valid between two steps.
 SELFCHECK_STATE_MAX_AGE = env_int("HIZAKOSHI_SELFCHECK_STATE_HOURS", 24, minimum=1) * 3600
 
-LOG_LEVEL = env_str("HIZAKOSHI_LOG_LEVEL", "WARNING").upper()
+LOG_LEVEL = env_str("HIZAKOSHI_LOG_LEVEL", "WARNING").strip().upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"HIZAKOSHI_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL"
+    )
 # Saved-result, calendar and password-reset links are keys: every log line shows them redacted
 # (site/logredact.py; gunicorn's access log uses the same rule, see `hizakoshi serve`).
 LOGGING = {
