@@ -114,3 +114,10 @@ def test_serve_refuses_to_start_before_the_migrations_are_applied(tmp_path: Path
     assert done.returncode == EXIT_NOT_READY
     assert "not applied yet: run `hizakoshi migrate` first" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_prints_the_deployment_warnings_at_start(served: Served) -> None:
+    # The test server runs without HTTPS, so check --deploy's HTTPS advice is shown.
+    log = served.log.read_text()
+    assert "security.W008" in log  # SECURE_SSL_REDIRECT
+    assert "security.W004" in log  # SECURE_HSTS_SECONDS

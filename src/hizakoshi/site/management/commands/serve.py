@@ -11,7 +11,7 @@ migration is unapplied, so new code never runs on an old schema.
 from __future__ import annotations
 
 import fcntl
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core import management
@@ -47,12 +47,17 @@ class Command(BaseCommand):
         "HIZAKOSHI_BIND; collects static files first; refuses to start on unapplied migrations."
     )
 
+    # Run below with the deployment checks too: their warnings (HSTS, cookies, e-mail to the
+    # console) are printed at every start; an error stops it.
+    requires_system_checks: ClassVar[list[str]] = []  # type: ignore[misc]
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--migrate", action="store_true", help="apply migrations first (single server only)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.check(include_deployment_checks=True)
         if options["migrate"]:
             management.call_command("migrate", interactive=False, verbosity=0)
         pending = unapplied_migrations()
