@@ -277,15 +277,20 @@ def test_run_migrates_loads_the_demo_and_serves_on_localhost_without_reloader(
         calls.append((args, options))
 
     monkeypatch.setattr("django.core.management.call_command", record)
+    # run chooses the console e-mail backend by name; keep that out of the other tests.
+    monkeypatch.setitem(os.environ, "HIZAKOSHI_EMAIL_BACKEND", "unset")
+    monkeypatch.delitem(os.environ, "HIZAKOSHI_EMAIL_BACKEND")
     assert hizakoshi("run", "--port", "8123").code == 0
+    assert os.environ["HIZAKOSHI_EMAIL_BACKEND"] == "console"  # reset links in the terminal
     assert [args for args, _ in calls] == [
         ("migrate",),
+        ("collectstatic",),
         ("load_demo",),
         ("load_demo_journey",),
         ("runserver", "127.0.0.1:8123"),
     ]
-    assert calls[1][1]["base_url"] == "http://127.0.0.1:8123"  # the demo links printed
-    assert calls[2][1]["base_url"] == "http://127.0.0.1:8123"  # the demo person's login
+    assert calls[2][1]["base_url"] == "http://127.0.0.1:8123"  # the demo links printed
+    assert calls[3][1]["base_url"] == "http://127.0.0.1:8123"  # the demo person's login
     assert calls[-1][1]["use_reloader"] is False
 
 

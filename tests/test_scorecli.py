@@ -15,6 +15,7 @@ import pytest
 
 from hizakoshi import scorecli
 from hizakoshi.care.scoring import ENGINES
+from hizakoshi.jsoninput import MSG_CANNOT_READ
 from hizakoshi.scorecli import EXIT_BAD_INPUT, EXIT_OK, MSG_EMPTY, main, score_stream
 
 KOOS_IDS = ENGINES["koos"].item_ids
@@ -135,9 +136,11 @@ def test_an_unknown_or_missing_instrument_exits_2(
 
 
 def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, _, err = run(capsys, "koos", str(tmp_path / "nope.jsonl"), "--lang", "en")
+    missing = str(tmp_path / "nope.jsonl")
+    status, _, err = run(capsys, "koos", missing, "--lang", "en")
     assert status == EXIT_BAD_INPUT
-    assert "cannot read" in err
+    reason = "No such file or directory"
+    assert err == f"hizakoshi score: {MSG_CANNOT_READ.format(path=missing, reason=reason).en}\n"
 
 
 def test_empty_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

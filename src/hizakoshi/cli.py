@@ -17,6 +17,15 @@ from hizakoshi import scorecli
 from hizakoshi.care.model import Lang, Text
 from hizakoshi.care.yamlfile import ContentError
 
+# Reading the input is shared with `score`: every way it can fail is one line (jsoninput.py).
+from hizakoshi.jsoninput import (  # noqa: F401  (the messages are part of this module's interface)
+    MSG_CANNOT_READ,
+    MSG_NOT_JSON,
+    MSG_NOT_UTF8,
+)
+from hizakoshi.jsoninput import InputProblem as _InputError
+from hizakoshi.jsoninput import read_json_input as _read_json
+
 SETTINGS_MODULE = "hizakoshi.site.settings"
 OWN_COMMANDS = ("assess", "schema", "score", "rules-sheet", "run")
 
@@ -26,22 +35,12 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-MSG_CANNOT_READ = Text(
-    ja="ファイルを読めません: {path}({reason})",
-    en="Cannot read {path}: {reason}",
-)
-MSG_NOT_UTF8 = Text(
-    ja="入力がUTF-8のテキストではありません。",
-    en="The input is not UTF-8 text.",
-)
-MSG_NOT_JSON = Text(
-    ja="入力がJSONとして読めません({line}行目、{column}文字目): {detail}",
-    en="The input is not valid JSON (line {line}, column {column}): {detail}",
-)
 MSG_CONTENT = Text(
     ja="内容ファイルにまちがいがあります: {detail}",
     en="A content file has a mistake: {detail}",
 )
+
+MSG_SETTINGS = "A setting is wrong"  # Django commands speak English, as Django does
 
 EPILOG = """\
 Any other command goes to Django's management commands with
@@ -50,14 +49,6 @@ DJANGO_SETTINGS_MODULE=hizakoshi.site.settings, for example:
   hizakoshi purge_results    hizakoshi runserver
   hizakoshi help             (lists every Django command)
 """
-
-
-class _InputError(Exception):
-    """Input that cannot even be read as a JSON value: reported as one line."""
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,8 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="set up the database, load demo data and serve the app on 127.0.0.1",
-        description="Apply migrations, load the demo data (load_demo, load_demo_journey) and "
-        "serve the app on 127.0.0.1:PORT with Django's development server.",
+        description="Apply migrations, collect the static files, load the demo data (load_demo, "
+        "load_demo_journey) and serve the app on 127.0.0.1:PORT with Django's development "
+        "server. E-mails are printed to the terminal. For production use `hizakoshi serve`.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser
@@ -174,9 +166,15 @@ def _schema() -> int:
 def _run(port: int) -> int:
     from django.core.management import CommandError, call_command
 
+    # The demo prints e-mails (password resets too) to this terminal: chosen here, by name, as
+    # settings ask when debug is off. A real server uses `hizakoshi serve` and SMTP.
+    os.environ.setdefault("HIZAKOSHI_EMAIL_BACKEND", "console")
     _setup_django()
+    from hizakoshi.site.management.commands.serve import collect_static
+
     try:
         call_command("migrate", interactive=False)
+        collect_static()
         call_command("load_demo", base_url=f"http://127.0.0.1:{port}")
         call_command("load_demo_journey", base_url=f"http://127.0.0.1:{port}")
         # No autoreloader: it would re-run this whole command (migrate, load_demo) in a child.
@@ -188,6 +186,7 @@ def _run(port: int) -> int:
 
 
 def _django(args: list[str]) -> int:
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
@@ -195,6 +194,10 @@ def _django(args: list[str]) -> int:
         execute_from_command_line(["hizakoshi", *args])
     except SystemExit as exit_:
         return _exit_code(exit_)
+    except ImproperlyConfigured as exc:
+        # A setting the environment got wrong: the settings' own message, one line.
+        _emit(sys.stderr, f"{MSG_SETTINGS}: {exc}\n")
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -203,31 +206,6 @@ def _setup_django() -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     django.setup()
-
-
-def _read_json(source: str) -> Any:
-    try:
-        if source == "-":
-            stdin: IO[Any] = sys.stdin
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
-        else:
-            with open(source, "rb") as fh:
-                data = fh.read()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _InputError(MSG_CANNOT_READ.format(path=source, reason=reason)) from None
-    try:
-        # utf-8-sig: files saved by Windows editors often start with a byte-order mark.
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    except UnicodeDecodeError:
-        raise _InputError(MSG_NOT_UTF8) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        message = MSG_NOT_JSON.format(line=exc.lineno, column=exc.colno, detail=exc.msg)
-        raise _InputError(message) from None
-    except RecursionError:
-        raise _InputError(MSG_NOT_JSON.format(line=1, column=1, detail="too deep")) from None
 
 
 def _dumps(value: Any) -> str:

@@ -18,15 +18,23 @@ registers it with `add_parser(subparsers)`; `python -m hizakoshi.scorecli` runs 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from hizakoshi.care.model import Lang, Text
 from hizakoshi.care.scoring import ENGINES, Engine, ScoreInputError
+from hizakoshi.jsoninput import (
+    MAX_INPUT_BYTES,
+    MSG_NOT_UTF8,
+    MSG_TOO_LARGE,
+    InputProblem,
+    NotJSON,
+    open_input,
+    parse,
+    text_lines,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -44,8 +52,6 @@ MSG_UNKNOWN_INSTRUMENT = Text(
     ja="「{name}」という質問票はありません（{names}）。",
     en="unknown instrument {name!r}; choose one of: {names}",
 )
-MSG_CANNOT_READ = Text(ja="{path} を読めません: {reason}", en="cannot read {path}: {reason}")
-MSG_NOT_UTF8 = Text(ja="入力がUTF-8のテキストではありません。", en="input is not UTF-8 text")
 MSG_EMPTY = Text(
     ja="答えがありません（JSONオブジェクトかJSON linesで渡してください）。",
     en="no answers given (expected a JSON object or JSON lines)",
@@ -111,8 +117,14 @@ def run(args: argparse.Namespace) -> int:
         out.write("".join(f"{item}\n" for item in engine.item_ids))
         return EXIT_OK
     try:
-        with _open(args.file) as stream:
-            return score_stream(engine, stream, out, keep_going=args.keep_going, lang=lang)
+        # One document, or each JSON line, is at most MAX_INPUT_BYTES (jsoninput.py); an endless
+        # stream of valid lines is scored as it comes, like any filter.
+        with open_input(args.file) as stream:
+            lines = text_lines(stream)
+            return score_stream(engine, lines, out, keep_going=args.keep_going, lang=lang)
+    except InputProblem as exc:
+        err.write(f"hizakoshi score: {exc.message.get(lang)}\n")
+        return EXIT_BAD_INPUT
     except BadInput as exc:
         err.write(f"hizakoshi score: {exc.text.get(lang)}\n")
         return EXIT_BAD_INPUT
@@ -122,18 +134,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
-def _open(path: str) -> AbstractContextManager[TextIO]:
-    if path == "-":
-        stdin = sys.stdin
-        if isinstance(stdin, io.TextIOWrapper):
-            stdin.reconfigure(encoding="utf-8")
-        return nullcontext(stdin)  # stdin stays open after the with-block
-    try:
-        return open(path, encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(MSG_CANNOT_READ.format(path=path, reason=exc.strerror)) from None
-
-
 def _silence_stdout() -> None:
     import os
 
@@ -141,7 +141,7 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _lines(stream: TextIO) -> Iterator[str]:
+def _lines(stream: Iterable[str]) -> Iterator[str]:
     try:
         yield from stream
     except UnicodeDecodeError:
@@ -149,7 +149,12 @@ def _lines(stream: TextIO) -> Iterator[str]:
 
 
 def score_stream(
-    engine: Engine, stream: TextIO, out: TextIO, *, keep_going: bool = False, lang: Lang = "en"
+    engine: Engine,
+    stream: Iterable[str],
+    out: TextIO,
+    *,
+    keep_going: bool = False,
+    lang: Lang = "en",
 ) -> int:
     """Score one JSON object, or JSON lines, from `stream` into `out`; returns the exit status.
 
@@ -164,21 +169,35 @@ def score_stream(
     else:
         raise BadInput(MSG_EMPTY)
     try:
-        answers = json.loads(first)
-    except ValueError:
+        answers = parse(first)
+    except NotJSON:
         # Not a whole object on one line: the input is a single (pretty-printed) object.
-        document = first + "".join(lines)
         try:
-            answers = json.loads(document)
-        except json.JSONDecodeError as exc:
-            where = lineno + exc.lineno - 1
-            raise BadInput(_at_line(where, MSG_NOT_JSON.format(detail=exc.msg))) from None
+            answers = parse(_document(first, lines))
+        except NotJSON as exc:
+            where = lineno + exc.line - 1
+            raise BadInput(_at_line(where, MSG_NOT_JSON.format(detail=exc.detail))) from None
+        except InputProblem as exc:
+            raise BadInput(exc.message) from None
         try:
             out.write(_encode(engine.score(answers).as_dict()) + "\n")
         except ScoreInputError as exc:
             raise BadInput(exc.text) from None
         return EXIT_OK
+    except InputProblem as exc:
+        raise BadInput(_at_line(lineno, exc.message)) from None
     return _score_json_lines(engine, answers, lineno, lines, out, keep_going, lang)
+
+
+def _document(first: str, rest: Iterator[str], limit: int = MAX_INPUT_BYTES) -> str:
+    """The lines of one multi-line object, refused once they pass `limit` characters."""
+    parts, size = [first], len(first)
+    for line in rest:
+        size += len(line)
+        if size > limit:
+            raise BadInput(MSG_TOO_LARGE.format(limit=f"{limit:,}"))
+        parts.append(line)
+    return "".join(parts)
 
 
 def _score_json_lines(
@@ -190,7 +209,7 @@ def _score_json_lines(
     keep_going: bool,
     lang: Lang,
 ) -> int:
-    score, loads, encode = engine.score, json.loads, _encode
+    score, encode = engine.score, _encode
     pending: list[str] = []  # encoded results, newline added when written
 
     def flush() -> None:
@@ -216,15 +235,25 @@ def _score_json_lines(
     except ScoreInputError as exc:
         problem(first_lineno, exc, exc.text)
     lineno = first_lineno
-    for line in lines:
-        lineno += 1
+    while True:
         try:
-            pending.append(encode(score(loads(line)).as_dict()))
+            line = next(lines, None)
+        except InputProblem as exc:  # a line over the size cap, or not UTF-8: reading stops
+            flush()
+            raise BadInput(_at_line(lineno + 1, exc.message)) from None
+        if line is None:
+            break
+        lineno += 1
+        if not line.strip():
+            continue
+        try:
+            pending.append(encode(score(parse(line)).as_dict()))
         except ScoreInputError as exc:
             problem(lineno, exc, exc.text)
-        except ValueError as exc:
-            if line.strip():
-                problem(lineno, None, MSG_NOT_JSON.format(detail=getattr(exc, "msg", exc)))
+        except NotJSON as exc:
+            problem(lineno, None, MSG_NOT_JSON.format(detail=exc.detail))
+        except InputProblem as exc:
+            problem(lineno, None, exc.message)
         if len(pending) >= FLUSH_EVERY:
             flush()
     flush()

@@ -62,8 +62,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def _data_dir() -> Path:
+    """The data folder (database, secret key, static files): readable by its owner only."""
     path = Path(env_str("HIZAKOSHI_DATA_DIR", "") or user_data_dir("hizakoshi"))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # A folder made by an older version, or by hand, is tightened too, if it is ours to change.
+    if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
     return path
 
 
@@ -125,6 +129,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hizakoshi.site.sessions.AbsoluteSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -176,15 +181,41 @@ STATIC_ROOT = Path(env_str("HIZAKOSHI_STATIC_ROOT", "") or DATA_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every start otherwise
 # Exercise drawings stay with the content that names them; served as /static/illustrations/.
 STATICFILES_DIRS = [("illustrations", CONTENT_DIR / "illustrations")]
-# Serve straight from the app folders, so a fresh checkout needs no collectstatic.
+# `hizakoshi serve` and `hizakoshi run` collect the files into STATIC_ROOT with content-hashed
+# names and gzip copies (brotli too if installed), which whitenoise serves with a one-year
+# cache. A file not collected (a fresh checkout under `runserver`) keeps its plain name and is
+# served from the app folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "hizakoshi.site.storage.StaticStorage"},
+}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+
+# --- the production server (`hizakoshi serve`: gunicorn, site/server.py) ------------------------
+def _bind(name: str, default: str) -> str:
+    raw = env_str(name, default).strip()
+    if raw.startswith("unix:") and len(raw) > len("unix:"):
+        return raw
+    host, _, port = raw.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: use HOST:PORT (e.g. 127.0.0.1:8000) or unix:PATH"
+        )
+    return raw
+
+
+SERVE_BIND = _bind("HIZAKOSHI_BIND", "127.0.0.1:8000")
+SERVE_WORKERS = env_int("HIZAKOSHI_WORKERS", 2, minimum=1)
 
 # --- sessions and cookies -------------------------------------------------------------------------
 # The self-check itself uses no session: answers travel in a signed form field (see
 # selfcheck/flow.py), so nothing about a person's health reaches the server before consent.
 SESSION_COOKIE_AGE = env_int("HIZAKOSHI_SESSION_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is an idle timeout
+# However active, a login ends this many hours after it began (site/sessions.py).
+SESSION_MAX_AGE = env_int("HIZAKOSHI_SESSION_MAX_HOURS", 12, minimum=1) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -200,7 +231,9 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("HIZAKOSHI_HSTS_SECONDS", 31536000 if HTTPS else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+# Subdomains and the browsers' preload list are a promise about the whole domain: opt in.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HIZAKOSHI_HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("HIZAKOSHI_HSTS_PRELOAD", False)
 if env_bool("HIZAKOSHI_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -262,7 +295,46 @@ AXES_USERNAME_CALLABLE = "hizakoshi.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept: less personal data
 AXES_VERBOSE = False
-EMAIL_BACKEND = env_str("HIZAKOSHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# --- login history (the person's export, journey/export.py) ----------------------------------
+# django-axes keeps its lockout counters (AccessAttempt) only for the lockout time and clears them
+# on a successful login; this keeps each failed login (time, IP address, browser) as well, so the
+# person's export can show them. Deleting the account deletes them; a daily
+# `hizakoshi axes_reset_failure_logs --age 90` keeps them for 90 days (README).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# --- e-mail ------------------------------------------------------------------------------------
+# The console backend writes every e-mail, password-reset links included, to the server's log.
+# It is the default only with debug on. With debug off the default is SMTP, and the console backend
+# must be chosen by its short name (HIZAKOSHI_EMAIL_BACKEND=console): given as a class path it stops
+# start-up, and `check --deploy` warns whenever it is on (site/checks.py).
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+MSG_CONSOLE_EMAIL_BY_PATH = (
+    "HIZAKOSHI_EMAIL_BACKEND names the console backend by its class path; it writes every e-mail, "
+    "password-reset links included, to the log. Write HIZAKOSHI_EMAIL_BACKEND=console to mean it."
+)
+HIZAKOSHI_EMAIL_BACKEND = env_str("HIZAKOSHI_EMAIL_BACKEND", "").strip()
+if HIZAKOSHI_EMAIL_BACKEND:
+    if HIZAKOSHI_EMAIL_BACKEND not in EMAIL_BACKENDS and "." not in HIZAKOSHI_EMAIL_BACKEND:
+        raise ImproperlyConfigured(
+            f"HIZAKOSHI_EMAIL_BACKEND={HIZAKOSHI_EMAIL_BACKEND!r}: use one of "
+            f"{', '.join(EMAIL_BACKENDS)} or a dotted path to a backend class"
+        )
+    EMAIL_BACKEND = EMAIL_BACKENDS.get(HIZAKOSHI_EMAIL_BACKEND, HIZAKOSHI_EMAIL_BACKEND)
+    if EMAIL_BACKENDS["console"] == EMAIL_BACKEND and HIZAKOSHI_EMAIL_BACKEND != "console":
+        raise ImproperlyConfigured(MSG_CONSOLE_EMAIL_BY_PATH)
+else:
+    EMAIL_BACKEND = EMAIL_BACKENDS["console" if DEBUG else "smtp"]
+EMAIL_HOST = env_str("HIZAKOSHI_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("HIZAKOSHI_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("HIZAKOSHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("HIZAKOSHI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HIZAKOSHI_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("HIZAKOSHI_FROM_EMAIL", "hizakoshi@localhost")
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 
@@ -295,9 +367,25 @@ HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
 # How long the answers carried in the form stay valid between two steps.
 SELFCHECK_STATE_MAX_AGE = env_int("HIZAKOSHI_SELFCHECK_STATE_HOURS", 24, minimum=1) * 3600
 
+LOG_LEVEL = env_str("HIZAKOSHI_LOG_LEVEL", "WARNING").strip().upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"HIZAKOSHI_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL"
+    )
+# Saved-result, calendar and password-reset links are keys: every log line shows them redacted
+# (site/logredact.py; gunicorn's access log uses the same rule, see `hizakoshi serve`).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("HIZAKOSHI_LOG_LEVEL", "WARNING")},
+    "filters": {"redact_tokens": {"()": "hizakoshi.site.logredact.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers (requests answered 4xx/5xx; runserver's access lines) through the same
+    # redacting handler instead of Django's default ones.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
