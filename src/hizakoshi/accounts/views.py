@@ -14,17 +14,24 @@ from django.views.decorators.http import require_http_methods, require_safe
 from hizakoshi.accounts import consent
 from hizakoshi.accounts.claim import carried_result
 from hizakoshi.accounts.forms import LoginForm, SignupForm
-from hizakoshi.accounts.models import User
+from hizakoshi.accounts.lockout import login_slots_give_back
+from hizakoshi.accounts.models import User, normalize_email
 from hizakoshi.accounts.services import user_create
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
 from hizakoshi.selfcheck.language import current_lang, switch_language
+from hizakoshi.site.ratelimit import limited
+
+
+def _typed_email(group: str, request: HttpRequest) -> str:
+    return normalize_email(request.POST.get("email", ""))
 
 
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
+@limited(key="ip", rate="RATELIMIT_SIGNUP_IP", group="signup-ip")
 def signup(request: HttpRequest) -> HttpResponse:
     lang = current_lang()
     carried = {
@@ -94,21 +101,31 @@ class _LoginView(auth_views.LoginView):
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         # The person's own language follows them to every device they log in on.
         response = super().form_valid(form)
+        login_slots_give_back(request=self.request, username=form.cleaned_data["username"])
         language = form.get_user().language
         return switch_language(response, "en" if language == "en" else "ja")
 
 
-login = _LoginView.as_view(
-    template_name="accounts/login.html",
-    authentication_form=LoginForm,
-    redirect_authenticated_user=True,
+# Per IP, before any password is checked: a flood of logins (with ever new addresses, which
+# the lockout cannot catch) costs the server a little, not a password hash each.
+login = limited(key="ip", rate="RATELIMIT_LOGIN_IP", group="login-ip")(
+    _LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=LoginForm,
+        redirect_authenticated_user=True,
+    )
 )
 logout = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_sent"),
+# Per address asked for and per IP: nobody's mailbox can be filled with reset e-mails.
+password_reset = limited(key=_typed_email, rate="RATELIMIT_RESET_EMAIL", group="reset-email")(
+    limited(key="ip", rate="RATELIMIT_RESET_IP", group="reset-ip")(
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_sent"),
+        )
+    )
 )
 password_reset_sent = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_sent.html"
