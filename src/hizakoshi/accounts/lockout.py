@@ -21,7 +21,6 @@ from typing import Any
 from axes.exceptions import AxesBackendPermissionDenied
 from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.contrib.auth.backends import BaseBackend
 from django.db import DatabaseError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -86,9 +85,10 @@ def login_slots_give_back(*, request: HttpRequest, username: str) -> None:
     LoginGate.objects.filter(key__in=_keys(request, username)).delete()
 
 
-class LoginGateBackend(BaseBackend):
+class LoginGateBackend:
     """Placed after axes and before the password check in AUTHENTICATION_BACKENDS: it checks
-    nothing itself (returns None), it only refuses when no slot is left."""
+    nothing itself (returns None), it only refuses when no slot is left. No get_user(): it
+    never keeps anyone logged in (force_login and sessions use the model backend)."""
 
     def authenticate(
         self,

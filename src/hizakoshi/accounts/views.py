@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
@@ -16,7 +17,7 @@ from hizakoshi.accounts.claim import carried_result
 from hizakoshi.accounts.forms import LoginForm, SignupForm
 from hizakoshi.accounts.lockout import login_slots_give_back
 from hizakoshi.accounts.models import User, normalize_email
-from hizakoshi.accounts.services import user_create
+from hizakoshi.accounts.signup import signup_confirm, signup_request, signup_tokens
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
@@ -26,6 +27,9 @@ from hizakoshi.site.ratelimit import limited
 
 def _typed_email(group: str, request: HttpRequest) -> str:
     return normalize_email(request.POST.get("email", ""))
+
+
+CARRY_KEY = "signup_carry"
 
 
 @never_cache
@@ -48,15 +52,59 @@ def signup(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _signup_page(request, form, lang)
     data = form.cleaned_data
-    user = user_create(
+    signup_request(
         email=data["email"],
         password=data["password"],
         language=data["language"],
         consent_version=consent.CONSENT_VERSION,
     )
-    _take_result(user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED)
+    # The result to keep waits in this browser's session for the confirmation link.
+    request.session[CARRY_KEY] = {
+        "state": data["state"],
+        "result": data["result"],
+        "language": data["language"],
+    }
+    return redirect("accounts:signup_sent")
+
+
+@require_safe
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup_confirm_link(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The e-mailed link: a page with one button (mail scanners that open links change
+    nothing), and the button makes the account and logs the person in."""
+    user = _user_of_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/signup_link_invalid.html", status=400)
+    if request.method == "GET":
+        return render(request, "accounts/signup_confirm.html")
+    signup_confirm(user=user)
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return switch_language(redirect("journey:today"), data["language"])
+    carried = request.session.pop(CARRY_KEY, None) or {}
+    language: Lang = "en" if user.language == "en" else "ja"
+    _take_result(
+        user,
+        str(carried.get("state", "")),
+        str(carried.get("result", "")),
+        language,
+        AssessmentSource.CLAIMED,
+    )
+    return switch_language(redirect("journey:today"), language)
+
+
+def _user_of_link(uidb64: str, token: str) -> User | None:
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not signup_tokens.check_token(user, token):
+        return None
+    return user
 
 
 def _take_result(user: User, state: str, token: str, lang: Lang, source: str) -> bool:
