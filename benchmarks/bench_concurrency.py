@@ -152,11 +152,11 @@ def server(data_dir: str, settings: str, workers: int) -> tuple[subprocess.Popen
 
 def app_env(data_dir: str, settings: str) -> dict[str, str]:
     env = {
+        # The bench logs everyone in from one IP: the per-IP login limit would stop it.
+        "HIZAKOSHI_RATELIMIT_LOGIN_IP": "10000/m",
         **os.environ,
         "HIZAKOSHI_DATA_DIR": data_dir,
         "DJANGO_SETTINGS_MODULE": settings,
-        # The bench logs everyone in from one IP: the per-IP login limit would stop it.
-        "HIZAKOSHI_RATELIMIT_LOGIN_IP": "10000/m",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")])),
     }
     env.pop("DATABASE_URL", None)

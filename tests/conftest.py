@@ -4,7 +4,10 @@ reach them), except in the tests marked `ratelimit`, which test them with their 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 
@@ -12,6 +15,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _rate_limits_off() -> Iterator[None]:
+    # Session-wide, so that module-scoped fixtures (which request pages once) see it too.
+    with override_settings(RATELIMIT_ENABLE=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _rate_limits_only_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
-    settings.RATELIMIT_ENABLE = request.node.get_closest_marker("ratelimit") is not None
+def _rate_limits_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
+    if request.node.get_closest_marker("ratelimit") is not None:
+        settings.RATELIMIT_ENABLE = True
