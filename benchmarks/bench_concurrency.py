@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/bench_concurrency.py [--writers 50] [--saves 3] [--workers 4]
     .venv/bin/python benchmarks/bench_concurrency.py --as-before   # SQLite as it was (deferred)
+    scripts/with-postgres.sh .venv/bin/python benchmarks/bench_concurrency.py --postgres
 
-Starts the app under gunicorn on 127.0.0.1 with a throwaway SQLite data folder, makes WRITERS
+Starts the app under gunicorn on 127.0.0.1 with a throwaway data folder (SQLite, or the
+PostgreSQL database of DATABASE_URL with --postgres), makes WRITERS
 test people and logs each of them in through the login page, then for each kind of write page
 (diary, session finish, check-in, profile, reminders, self-check save) sends WRITERS threads at
 once, each posting the page's own form SAVES times. Prints per kind:
@@ -146,7 +148,12 @@ def server(data_dir: str, settings: str, workers: int) -> tuple[subprocess.Popen
     ]
     proc = subprocess.Popen(command, env=env)
     base = f"http://127.0.0.1:{port}"
-    _wait_until_up(base, proc)
+    try:
+        _wait_until_up(base, proc, timeout=120)
+    except BaseException:
+        proc.terminate()
+        proc.wait(timeout=30)
+        raise
     return proc, base
 
 
@@ -159,8 +166,23 @@ def app_env(data_dir: str, settings: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": settings,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")])),
     }
-    env.pop("DATABASE_URL", None)
+    if not ARGS.postgres:
+        env.pop("DATABASE_URL", None)
     return env
+
+
+def count(db: Path, sql: str) -> int:
+    """One number from the app's database: the SQLite file, or DATABASE_URL with --postgres."""
+    if ARGS.postgres:
+        import psycopg
+
+        with psycopg.connect(os.environ["DATABASE_URL"]) as con:
+            row = con.execute(sql).fetchone()  # type: ignore[arg-type]
+    else:
+        with sqlite3.connect(db) as con:
+            row = con.execute(sql).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def with_tests(env: dict[str, str]) -> dict[str, str]:
@@ -223,10 +245,7 @@ KINDS: dict[str, tuple[Callable[[Browser, int], int], str]] = {
 
 def run_kind(name: str, browsers: list[Browser], db: Path) -> str:
     work, count_sql = KINDS[name]
-    with sqlite3.connect(db) as con:
-        before = con.execute(
-            count_sql.format(last=150 + ARGS.saves - 1, time="", last_pain=-1)
-        ).fetchone()[0]
+    before = count(db, count_sql.format(last=150 + ARGS.saves - 1, time="00:00:00", last_pain=-1))
     start = threading.Barrier(len(browsers))
     deadline = time.monotonic() + 120
     codes: list[int] = []
@@ -251,12 +270,10 @@ def run_kind(name: str, browsers: list[Browser], db: Path) -> str:
     errors = sum(1 for c in codes if c >= 500)
     other = len(codes) - ok - errors
     last_time = f"08:{ARGS.saves - 1:02d}:00"
-    with sqlite3.connect(db) as con:
-        after = con.execute(
-            count_sql.format(
-                last=150 + ARGS.saves - 1, time=last_time, last_pain=(ARGS.saves - 1) % 10
-            )
-        ).fetchone()[0]
+    last_pain = (ARGS.saves - 1) % 10
+    after = count(
+        db, count_sql.format(last=150 + ARGS.saves - 1, time=last_time, last_pain=last_pain)
+    )
     if name in ("diary", "profile", "reminders"):
         expected = len(browsers) if ok == len(codes) else after  # the last save of each person
         lost = max(0, expected - after)
@@ -267,6 +284,7 @@ def run_kind(name: str, browsers: list[Browser], db: Path) -> str:
 
 def main() -> int:
     settings = "bench_settings_before" if ARGS.as_before else "hizakoshi.site.settings"
+    database = "PostgreSQL" if ARGS.postgres else "SQLite"
     with tempfile.TemporaryDirectory(prefix="hizakoshi-bench.") as data_dir:
         proc, base = server(data_dir, settings, ARGS.workers)
         try:
@@ -274,7 +292,7 @@ def main() -> int:
             STATE = signed_result_state(app_env(data_dir, settings))
             browsers = [log_in(base, n) for n in range(ARGS.writers)]
             print(
-                f"{ARGS.writers} writers x {ARGS.saves} saves per kind, {settings}, "
+                f"{ARGS.writers} writers x {ARGS.saves} saves per kind, {database}, {settings}, "
                 f"gunicorn {ARGS.workers} workers"
             )
             for name in KINDS:
@@ -308,5 +326,8 @@ if __name__ == "__main__":
     parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--as-before", action="store_true")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use DATABASE_URL (scripts/with-postgres.sh)"
+    )
     ARGS = parser.parse_args()
     sys.exit(main())

@@ -168,6 +168,10 @@ DATABASES = {
                 # its start, so a read-then-write can never fail half-way when another writer
                 # got in between (a deferred transaction cannot wait for that, it fails at
                 # once). The timeout (seconds) is how long a writer waits for the lock.
+                # ATOMIC_REQUESTS stays off: with IMMEDIATE it would hold the write lock for
+                # the whole of every request (page rendering, password hashing), so that one
+                # person's page view waits for another's. Each write service is one
+                # transaction.atomic() block around its reads and writes instead.
                 "transaction_mode": "IMMEDIATE",
                 "timeout": _sqlite_wait,
                 # WAL: readers never wait for the writer, nor the writer for readers.
