@@ -78,3 +78,12 @@ def test_the_limits_are_off_when_switched_off(client: Client, settings: Settings
     settings.RATELIMIT_ENABLE = False
     settings.RATELIMIT_API_IP = "1/m"
     assert [client.get("/api/v1/schema").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_opening_the_sign_up_form_from_a_result_does_not_count(
+    client: Client, settings: Settings
+) -> None:
+    settings.RATELIMIT_SIGNUP_IP = "1/h"
+    assert client.post("/accounts/signup/", {"state": "from-a-result-page"}).status_code == 200
+    form = {"signup": "1", "password": PASSWORD, "language": "ja", "consent": "on"}
+    assert client.post("/accounts/signup/", form | {"email": "a@example.jp"}).status_code == 302

@@ -29,7 +29,7 @@ from hizakoshi.journey.services import data_log_add
 def user_create(
     *,
     email: str,
-    password: str,
+    password: str | None,
     language: Lang,
     consent_version: str,
     now: datetime | None = None,

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -106,29 +106,43 @@ def _mail(*, to: str, subject: Text, body: str) -> None:
     ).send(fail_silently=False)
 
 
-@transaction.atomic
 def signup_request(*, email: str, password: str, language: Lang, consent_version: str) -> None:
-    """Start a sign-up: returns nothing, so the page cannot tell the cases apart."""
+    """Start a sign-up: returns nothing, so the page cannot tell the cases apart.
+
+    The password is hashed in every case (the same work, so the time tells nothing) and before
+    the transaction, and the e-mail goes after it: the write lock is held only for the rows.
+    """
     email = normalize_email(email)
-    known = User.objects.select_for_update().filter(email__iexact=email).first()
-    if known is None:
-        user = user_create(
-            email=email,
-            password=password,
-            language=language,
-            consent_version=consent_version,
-            active=False,
-        )
-        _mail(to=email, subject=SUBJECT_CONFIRM, body=BODY_CONFIRM.format(url=confirm_url(user)))
-    elif not known.is_active and known.last_login is None:
-        known.set_password(password)
-        known.language = language
-        known.save(update_fields=["password", "language"])
-        _mail(to=email, subject=SUBJECT_CONFIRM, body=BODY_CONFIRM.format(url=confirm_url(known)))
-    else:
-        make_password(password)  # the same work as a new account: the time tells nothing
-        login_url = _absolute(reverse("accounts:login"))
-        _mail(to=email, subject=SUBJECT_TAKEN, body=BODY_TAKEN.format(login_url=login_url))
+    hashed = make_password(password)
+    letter: tuple[Text, str] | None = None
+    try:
+        with transaction.atomic():
+            known = User.objects.select_for_update().filter(email__iexact=email).first()
+            if known is None:
+                user = user_create(
+                    email=email,
+                    password=None,
+                    language=language,
+                    consent_version=consent_version,
+                    active=False,
+                )
+                user.password = hashed
+                user.save(update_fields=["password"])
+                letter = SUBJECT_CONFIRM, BODY_CONFIRM.format(url=confirm_url(user))
+            elif not known.is_active and known.last_login is None:
+                known.password = hashed
+                known.language = language
+                known.save(update_fields=["password", "language"])
+                letter = SUBJECT_CONFIRM, BODY_CONFIRM.format(url=confirm_url(known))
+            else:
+                login_url = _absolute(reverse("accounts:login"))
+                letter = SUBJECT_TAKEN, BODY_TAKEN.format(login_url=login_url)
+    except IntegrityError:
+        # The same new address sent twice at once: the other request made the account and
+        # sends its link. This one answers the same and sends nothing.
+        return
+    subject, body = letter
+    _mail(to=email, subject=subject, body=body)
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
 from hizakoshi.selfcheck.language import current_lang, switch_language
-from hizakoshi.site.ratelimit import limited
+from hizakoshi.site.ratelimit import count_or_refuse, limited
 
 
 def _typed_email(group: str, request: HttpRequest) -> str:
@@ -35,7 +35,6 @@ CARRY_KEY = "signup_carry"
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
-@limited(key="ip", rate="RATELIMIT_SIGNUP_IP", group="signup-ip")
 def signup(request: HttpRequest) -> HttpResponse:
     lang = current_lang()
     carried = {
@@ -48,6 +47,8 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or "signup" not in request.POST:
         form = SignupForm(initial=carried | {"language": lang})
         return _signup_page(request, form, lang)
+    # Only the form's own sends count: not the result page's button that opens it.
+    count_or_refuse(request, key="ip", rate="RATELIMIT_SIGNUP_IP", group="signup-ip")
     form = SignupForm(request.POST)
     if not form.is_valid():
         return _signup_page(request, form, lang)

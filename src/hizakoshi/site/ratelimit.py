@@ -26,9 +26,10 @@ MSG_TOO_MANY = _("Too many requests. Please wait a little and try again.")
 RETRY_AFTER_SECONDS = 60
 
 
-def limited(
-    *, key: str | Callable[[str, HttpRequest], str], rate: str, group: str
-) -> Callable[[V], V]:
+Key = str | Callable[[str, HttpRequest], str]
+
+
+def limited(*, key: Key, rate: str, group: str) -> Callable[[V], V]:
     """django-ratelimit's decorator on POST, with the rate named by a setting and read at each
     request (so tests and deployments can change it). Over the limit: the 429 page."""
 
@@ -36,6 +37,16 @@ def limited(
         return str(getattr(settings, rate))
 
     return cast(Callable[[V], V], ratelimit(key=key, rate=current_rate, method="POST", group=group))
+
+
+def count_or_refuse(request: HttpRequest, *, key: Key, rate: str, group: str) -> None:
+    """Count this request against the limit named by the setting `rate`; over the limit,
+    raise Ratelimited (the 429 page). For views that limit only some of their POSTs."""
+    usage = get_usage(
+        request, group=group, key=key, rate=str(getattr(settings, rate)), increment=True
+    )
+    if usage is not None and usage["should_limit"]:
+        raise Ratelimited()
 
 
 def too_many(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
