@@ -1,4 +1,8 @@
-"""Settings every test shares."""
+"""Settings every test shares.
+
+Rate limits are off in tests (the whole suite comes from one IP, 127.0.0.1, and would soon reach
+them), except in the tests marked `ratelimit`, which test them with their own small limits.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,16 @@ from collections.abc import Iterator
 
 import pytest
 from django.test import override_settings
+from pytest_django.fixtures import Settings
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,3 +32,16 @@ def _static_files_by_their_plain_names() -> Iterator[None]:
     """
     with override_settings(STORAGES=PLAIN_STATIC):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _rate_limits_off() -> Iterator[None]:
+    # Session-wide, so that module-scoped fixtures (which request pages once) see it too.
+    with override_settings(RATELIMIT_ENABLE=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
+    if request.node.get_closest_marker("ratelimit") is not None:
+        settings.RATELIMIT_ENABLE = True

@@ -161,6 +161,23 @@ def keep_result_in_new_account(
         on_signup()
     with page.expect_navigation():
         page.get_by_role("button", name=site_text("Make my account")).click()
+    confirm_address(page, email)
+
+
+def confirm_address(page: Page, email: str) -> None:
+    """Open the link e-mailed to `email` (the live server runs in this process, so the test
+    mailbox has it) and press the button on its page, as the person would."""
+    from django.core import mail
+
+    expect(page).to_have_url(re.compile(r"/accounts/signup/sent/$"))
+    sent = [m for m in mail.outbox if email in m.to]
+    link = re.search(r"(/accounts/signup/\S+/)", sent[-1].body)
+    assert link, sent[-1].body
+    origin = re.match(r"https?://[^/]+", page.url)
+    assert origin
+    page.goto(origin.group(0) + link.group(1))
+    with page.expect_navigation():
+        page.get_by_role("button", name=site_text("Make my account")).click()
 
 
 def log_in(page: Page, site_url: str, email: str, password: str = PASSWORD) -> None:

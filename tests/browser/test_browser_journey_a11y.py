@@ -66,6 +66,15 @@ def account_pages_as_a_visitor(pages: Pages, site_url: str, outbox: list[Any]) -
     page.get_by_role("button", name=t("Make my account")).click()
     expect(page.locator(".error-message").first).to_be_visible()
     pages.check("sign-up with field errors")
+    page.get_by_label(t("E-mail address")).fill("new.visitor@example.jp")
+    page.get_by_label(t("Password"), exact=True).fill("knee-and-back-2025")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name=t("Make my account")).click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/sent/$"))
+    pages.check("sign-up: check your e-mail")
+    confirm = re.search(r"/accounts/signup/\S+/", str(outbox.pop().body))
+    assert confirm
+    pages.visit(site_url, confirm.group(0), "sign-up: the e-mailed link")
 
     pages.visit(site_url, "/accounts/login/", "login")
     page.get_by_label(t("E-mail address")).fill("nobody@example.jp")

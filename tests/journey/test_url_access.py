@@ -24,6 +24,8 @@ AREAS = ("accounts", "journey", "calendar")
 
 PUBLIC = {
     "accounts:signup": "making an account",
+    "accounts:signup_sent": "the page after signing up",
+    "accounts:signup_confirm": "the e-mailed link carries its own token",
     "accounts:login": "logging in",
     "accounts:logout": "logging out works (and does nothing) without a session",
     "accounts:password_reset": "asking for a reset link",

@@ -17,10 +17,6 @@ MSG_LOGIN_FAILED = _(
     "The e-mail address or the password is not right. Please check both and try again."
 )
 MSG_CONSENT_REQUIRED = _("To make an account, please tick the box to show that you agree.")
-MSG_EMAIL_TAKEN = _(
-    "This e-mail address cannot be used for a new account. If you already have one, please "
-    "log in, or reset your password."
-)
 
 
 class SignupForm(forms.Form):
@@ -48,10 +44,8 @@ class SignupForm(forms.Form):
     result = forms.CharField(required=False, widget=forms.HiddenInput, max_length=100)
 
     def clean_email(self) -> str:
-        email = normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(MSG_EMAIL_TAKEN, code="taken")
-        return email
+        # Whether an account uses the address is never said here: see accounts/signup.py.
+        return normalize_email(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

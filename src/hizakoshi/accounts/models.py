@@ -79,3 +79,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalize_email(self.email)
+
+
+class LoginGate(models.Model):
+    """How many passwords were checked lately for one login name (and for one name from one IP).
+
+    A slot is taken BEFORE the password is checked (accounts/lockout.py), under a row lock, so a
+    burst of attempts sent at once cannot all pass the count before any failure is written.
+    `key` is a keyed hash of the address typed (and the IP): no e-mail address or IP is stored.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    last_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"LoginGate {self.count}"

@@ -29,14 +29,18 @@ from hizakoshi.journey.services import data_log_add
 def user_create(
     *,
     email: str,
-    password: str,
+    password: str | None,
     language: Lang,
     consent_version: str,
     now: datetime | None = None,
+    active: bool = True,
 ) -> User:
-    """A new account with its (empty) profile and the consent to keep health data."""
+    """A new account with its (empty) profile and the consent to keep health data. A sign-up
+    makes it inactive until the e-mailed link confirms the address (accounts/signup.py)."""
     now = now or timezone.now()
-    user = User.objects.create_user(email, password, language=language, created_at=now)
+    user = User.objects.create_user(
+        email, password, language=language, created_at=now, is_active=active
+    )
     Profile.objects.create(person=user)
     JourneyConsent.objects.create(
         person=user,

@@ -7,6 +7,8 @@ from hizakoshi.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/<uidb64>/<token>/", views.signup_confirm_link, name="signup_confirm"),
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
     path("password-reset/", views.password_reset, name="password_reset"),

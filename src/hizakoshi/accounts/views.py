@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
@@ -14,12 +15,21 @@ from django.views.decorators.http import require_http_methods, require_safe
 from hizakoshi.accounts import consent
 from hizakoshi.accounts.claim import carried_result
 from hizakoshi.accounts.forms import LoginForm, SignupForm
-from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
+from hizakoshi.accounts.lockout import login_slots_give_back
+from hizakoshi.accounts.models import User, normalize_email
+from hizakoshi.accounts.signup import signup_confirm, signup_request, signup_tokens
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
 from hizakoshi.selfcheck.language import current_lang, switch_language
+from hizakoshi.site.ratelimit import count_or_refuse, limited
+
+
+def _typed_email(group: str, request: HttpRequest) -> str:
+    return normalize_email(request.POST.get("email", ""))
+
+
+CARRY_KEY = "signup_carry"
 
 
 @never_cache
@@ -37,19 +47,65 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or "signup" not in request.POST:
         form = SignupForm(initial=carried | {"language": lang})
         return _signup_page(request, form, lang)
+    # Only the form's own sends count: not the result page's button that opens it.
+    count_or_refuse(request, key="ip", rate="RATELIMIT_SIGNUP_IP", group="signup-ip")
     form = SignupForm(request.POST)
     if not form.is_valid():
         return _signup_page(request, form, lang)
     data = form.cleaned_data
-    user = user_create(
+    signup_request(
         email=data["email"],
         password=data["password"],
         language=data["language"],
         consent_version=consent.CONSENT_VERSION,
     )
-    _take_result(user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED)
+    # The result to keep waits in this browser's session for the confirmation link.
+    request.session[CARRY_KEY] = {
+        "state": data["state"],
+        "result": data["result"],
+        "language": data["language"],
+    }
+    return redirect("accounts:signup_sent")
+
+
+@require_safe
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup_confirm_link(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The e-mailed link: a page with one button (mail scanners that open links change
+    nothing), and the button makes the account and logs the person in."""
+    user = _user_of_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/signup_link_invalid.html", status=400)
+    if request.method == "GET":
+        return render(request, "accounts/signup_confirm.html")
+    signup_confirm(user=user)
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return switch_language(redirect("journey:today"), data["language"])
+    carried = request.session.pop(CARRY_KEY, None) or {}
+    language: Lang = "en" if user.language == "en" else "ja"
+    _take_result(
+        user,
+        str(carried.get("state", "")),
+        str(carried.get("result", "")),
+        language,
+        AssessmentSource.CLAIMED,
+    )
+    return switch_language(redirect("journey:today"), language)
+
+
+def _user_of_link(uidb64: str, token: str) -> User | None:
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not signup_tokens.check_token(user, token):
+        return None
+    return user
 
 
 def _take_result(user: User, state: str, token: str, lang: Lang, source: str) -> bool:
@@ -94,21 +150,31 @@ class _LoginView(auth_views.LoginView):
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         # The person's own language follows them to every device they log in on.
         response = super().form_valid(form)
+        login_slots_give_back(request=self.request, username=form.cleaned_data["username"])
         language = form.get_user().language
         return switch_language(response, "en" if language == "en" else "ja")
 
 
-login = _LoginView.as_view(
-    template_name="accounts/login.html",
-    authentication_form=LoginForm,
-    redirect_authenticated_user=True,
+# Per IP, before any password is checked: a flood of logins (with ever new addresses, which
+# the lockout cannot catch) costs the server a little, not a password hash each.
+login = limited(key="ip", rate="RATELIMIT_LOGIN_IP", group="login-ip")(
+    _LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=LoginForm,
+        redirect_authenticated_user=True,
+    )
 )
 logout = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_sent"),
+# Per address asked for and per IP: nobody's mailbox can be filled with reset e-mails.
+password_reset = limited(key=_typed_email, rate="RATELIMIT_RESET_EMAIL", group="reset-email")(
+    limited(key="ip", rate="RATELIMIT_RESET_IP", group="reset-ip")(
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_sent"),
+        )
+    )
 )
 password_reset_sent = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_sent.html"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -117,6 +118,7 @@ INSTALLED_APPS = [
     "hizakoshi.journey",
     "axes",
     "django_tasks",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +135,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Turns a rate limit reached into the 429 page; counts the API's requests per IP.
+    "hizakoshi.site.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "hizakoshi.site.urls"
@@ -153,6 +157,7 @@ TEMPLATES = [
 ]
 
 _database_url = env_str("DATABASE_URL", "")
+_sqlite_wait = env_int("HIZAKOSHI_SQLITE_TIMEOUT", 20, minimum=1)  # seconds
 DATABASES = {
     "default": (
         dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)
@@ -162,10 +167,50 @@ DATABASES = {
             "NAME": DATA_DIR / "hizakoshi.sqlite3",
             # Reopening the file on every request costs more than the query itself.
             "CONN_MAX_AGE": 600,
+            "OPTIONS": {
+                # Two people saving at once must wait for each other, never get "database is
+                # locked". IMMEDIATE: every transaction.atomic() block takes the write lock at
+                # its start, so a read-then-write can never fail half-way when another writer
+                # got in between (a deferred transaction cannot wait for that, it fails at
+                # once). The timeout (seconds) is how long a writer waits for the lock.
+                # ATOMIC_REQUESTS stays off: with IMMEDIATE it would hold the write lock for
+                # the whole of every request (page rendering, password hashing), so that one
+                # person's page view waits for another's. Each write service is one
+                # transaction.atomic() block around its reads and writes instead.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": _sqlite_wait,
+                # WAL: readers never wait for the writer, nor the writer for readers.
+                # synchronous=NORMAL is safe with WAL (a power cut can lose the last
+                # transactions, never corrupt the file); busy_timeout again for any
+                # connection opened without Python's timeout.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    f"PRAGMA busy_timeout={_sqlite_wait * 1000};"
+                ),
+            },
         }
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests run on a file too, not Django's shared in-memory database: its table locks fail at
+    # once instead of waiting, so concurrency tests would test something no deployment runs.
+    # One file per process: test workers and other checkouts on the machine never share one.
+    _test_db = Path(tempfile.gettempdir()) / f"hizakoshi-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- cache -----------------------------------------------------------------------------------
+# Rate limits count in the database (accounts/ratecache.py), the one store that every process
+# (gunicorn workers, two servers behind one proxy) shares; a per-process memory cache would let
+# each worker count on its own and multiply the limits. The table is made by migrate.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "hizakoshi.accounts.ratecache.LockingDatabaseCache",
+        "LOCATION": "hizakoshi_ratelimit",
+    },
+}
 
 # --- language and time --------------------------------------------------------------------------
 LANGUAGE_CODE = "ja"
@@ -280,16 +325,24 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # Before the model backend, so that a locked-out login is refused before a password check.
     "axes.backends.AxesStandaloneBackend",
+    # Takes a slot before each password check, so a burst cannot beat the limit.
+    "hizakoshi.accounts.lockout.LoginGateBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords for one e-mail address lock it for a while, whether or not an account
 # exists for it (so the lockout does not tell which addresses have accounts).
 AXES_FAILURE_LIMIT = env_int("HIZAKOSHI_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("HIZAKOSHI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes suggests adding the IP address; behind a proxy every visitor can share one, so one person
-# could lock everybody out. Locking by the address typed is enough for guessing one password.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Counted per address typed, and per address from one IP (accounts/lockout.py does the same
+# before each password check). Not per IP alone: behind a proxy every visitor can share one,
+# so one person could lock everybody out; the per-IP throttle on login below covers floods.
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
+SILENCED_SYSTEM_CHECKS = [
+    "axes.W006",
+    # Rate limits count in accounts.ratecache.LockingDatabaseCache, a database cache whose
+    # increment locks its row: shared by every process and atomic, which is what this asks.
+    "django_ratelimit.W001",
+]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "hizakoshi.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
@@ -335,6 +388,18 @@ EMAIL_HOST_USER = env_str("HIZAKOSHI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("HIZAKOSHI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("HIZAKOSHI_EMAIL_TLS", False)
 EMAIL_TIMEOUT = 10
+
+# --- rate limits (django-ratelimit; counted in CACHES["ratelimit"]) ------------------------------
+# "N/s", "N/m", "N/h" or "N/d": how many requests one IP (or one e-mail address) may send.
+# Over the limit: a plain 429 page, or {"detail": ...} with 429 for the API (site/ratelimit.py).
+RATELIMIT_ENABLE = env_bool("HIZAKOSHI_RATELIMIT_ENABLE", True)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_VIEW = "hizakoshi.site.ratelimit.too_many"
+RATELIMIT_LOGIN_IP = env_str("HIZAKOSHI_RATELIMIT_LOGIN_IP", "20/m")
+RATELIMIT_RESET_EMAIL = env_str("HIZAKOSHI_RATELIMIT_RESET_EMAIL", "3/h")
+RATELIMIT_RESET_IP = env_str("HIZAKOSHI_RATELIMIT_RESET_IP", "10/h")
+RATELIMIT_SIGNUP_IP = env_str("HIZAKOSHI_RATELIMIT_SIGNUP_IP", "10/h")
+RATELIMIT_API_IP = env_str("HIZAKOSHI_RATELIMIT_API_IP", "120/m")
 DEFAULT_FROM_EMAIL = env_str("HIZAKOSHI_FROM_EMAIL", "hizakoshi@localhost")
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 
