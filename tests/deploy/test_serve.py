@@ -74,6 +74,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 def test_serve_starts_the_workers_and_address_from_the_environment(served: Served) -> None:
+    # The first worker may answer the first request before the second has booted: wait for it.
+    deadline = time.monotonic() + 60
+    while len(re.findall(r"Booting worker with pid", served.log.read_text())) < 2:
+        assert time.monotonic() < deadline, served.log.read_text()
+        time.sleep(0.3)
     log = served.log.read_text()
     assert f"Listening at: {served.base}" in log
     assert len(re.findall(r"Booting worker with pid", log)) == 2

@@ -138,11 +138,6 @@ def test_the_resume_page_without_a_pause_goes_back_to_today(client: Client, db: 
     assert response.status_code == 302
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="the in-memory SQLite test database reports a table lock at once instead of "
-    "waiting; run on PostgreSQL (scripts/with-postgres.sh)",
-)
 @pytest.mark.django_db(transaction=True)
 def test_two_saves_of_the_same_day_at_once_keep_one_entry_and_raise_no_error() -> None:
     with time_machine.travel(NOW - timedelta(days=14), tick=False):
