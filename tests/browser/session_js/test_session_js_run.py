@@ -1,0 +1,150 @@
+"""A set of holds runs by itself: hold, short rest, next hold, right side then left, a longer
+rest between sets, one tap to pause; "this hurts — skip" skips in one tap. Playwright's fake
+clock moves the time (see conftest: the `session` fixture installs it before the page loads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..conftest import shoot
+from .conftest import SAVE, posted, recorder, said, to_end, to_section
+
+pytestmark = pytest.mark.browser
+
+HOLD, REST = 5_000, 4_000  # the fixture's 5-second holds; session.js REST_S
+SWITCH, SET_REST = 6_000, 30_000  # session.js SWITCH_S, SET_REST_S
+
+
+def taps_counted(page: Page) -> None:
+    page.evaluate(
+        """() => { window.__taps = 0;
+             document.addEventListener("click", () => { window.__taps += 1; }, true); }"""
+    )
+
+
+def shows(section: Any, phase: str, count: str) -> None:
+    expect(section.locator(".session-phase")).to_have_text(phase)
+    expect(section.locator(".session-counter")).to_have_text(count)
+
+
+def test_a_set_of_three_five_second_holds_runs_to_the_end_with_no_tap_after_start(
+    session: Page,
+) -> None:
+    section = to_section(session, "bridge-hold")
+    section.get_by_role("button", name="スタート").click()
+    taps_counted(session)
+    session.clock.run_for(2_000)
+    shows(section, "そのまま保つ", "1 / 3 回・1 / 1 セット目")
+    session.clock.run_for(HOLD - 2_000 + 1_000)
+    shows(section, "休む", "1 / 3 回・1 / 1 セット目")
+    expect(section.locator("[data-field=reps]")).to_have_value("1")
+    session.clock.run_for(REST)
+    shows(section, "そのまま保つ", "2 / 3 回・1 / 1 セット目")
+    session.clock.run_for(HOLD + REST + HOLD)
+    expect(section.locator("[data-field=reps]")).to_have_value("3")
+    expect(section.get_by_role("button", name="すべて終わりました")).to_be_disabled()
+    assert session.evaluate("window.__taps") == 0
+    # A high beep at each start, a low one at each stop; the screen reader hears each rep.
+    assert session.evaluate("window.__beeps") == [880, 440] * 3
+    done = [s for s in said(session) if "できました" in s]
+    assert done == [f"{n} 回できました" for n in (1, 2)]
+    assert said(session)[-1] == "すべて終わりました"
+    shoot(session, "session-set-done")
+
+
+def test_a_per_side_exercise_counts_the_right_side_then_says_to_switch_then_the_left(
+    session: Page,
+) -> None:
+    section = to_section(session, "leg-raise")
+    section.get_by_role("button", name="スタート").click()
+    session.clock.run_for(1_000)
+    shows(section, "そのまま保つ", "右 1 / 3 回・1 / 2 セット目")
+    side = 3 * HOLD + 2 * REST
+    session.clock.run_for(side - 1_000 + 1_000)
+    shows(section, "反対側へ:こんどは左", "左 0 / 3 回・1 / 2 セット目")
+    assert said(session)[-1] == "反対側へ:こんどは左"
+    session.clock.run_for(SWITCH)
+    shows(section, "そのまま保つ", "左 1 / 3 回・1 / 2 セット目")
+    session.clock.run_for(side)
+    shows(section, "次のセットの前に休けい", "左 3 / 3 回・1 / 2 セット目")
+    expect(section.locator("[data-field=reps]")).to_have_value("3")  # 3 each side
+    session.clock.run_for(SET_REST)
+    shows(section, "そのまま保つ", "右 1 / 3 回・2 / 2 セット目")
+    session.clock.run_for(side + SWITCH + side)
+    expect(section.locator("[data-field=reps]")).to_have_value("6")
+    expect(section.get_by_role("button", name="すべて終わりました")).to_be_disabled()
+
+
+def test_one_tap_pauses_the_set_and_one_tap_carries_on_where_it_stopped(session: Page) -> None:
+    section = to_section(session, "bridge-hold")
+    clock = section.get_by_role("timer")
+    section.get_by_role("button", name="スタート").click()
+    session.clock.run_for(HOLD + 1_000)  # in the rest after the first hold
+    section.get_by_role("button", name="一時停止").click()
+    expect(clock).to_have_text("3")
+    session.clock.run_for(120_000)
+    expect(clock).to_have_text("3")
+    shows(section, "休む", "1 / 3 回・1 / 1 セット目")
+    assert said(session)[-1] == "一時停止中"
+    section.get_by_role("button", name="再開").click()
+    session.clock.run_for(3_000)
+    shows(section, "そのまま保つ", "2 / 3 回・1 / 1 セット目")
+    session.clock.run_for(HOLD + REST + HOLD)
+    expect(section.locator("[data-field=reps]")).to_have_value("3")
+
+
+def test_this_hurts_skips_in_one_tap_as_pain_and_the_reason_can_be_changed_afterwards(
+    session: Page,
+) -> None:
+    sent, answer = recorder()
+    session.route(SAVE, answer)
+    section = session.locator("section[data-exercise-id=quad-setting]")
+    section.get_by_role("button", name="スタート").click()
+    session.clock.run_for(2_000)
+    section.get_by_role("button", name="痛いのでとばす").click()
+    expect(section).to_be_hidden()
+    expect(section).to_have_attribute("data-state", "skipped")
+    expect(session.get_by_role("heading", name="いすから立ち上がる体操")).to_be_focused()
+    note = session.locator(".session-skipped")
+    expect(note).to_have_text("とばしました:太ももに力を入れる体操(理由:痛みが出た) 理由を変える")
+    assert said(session)[-1] == "とばしました:太ももに力を入れる体操(理由:痛みが出た)"
+    session.clock.run_for(30_000)  # the skipped exercise's clock stopped
+    assert "1 回できました" not in said(session)
+    shoot(session, "session-skipped")
+
+    change = note.get_by_role("button", name="理由を変える")
+    expect(change).to_have_attribute("aria-expanded", "false")
+    change.click()
+    reason = session.get_by_label("理由", exact=True).first
+    expect(reason).to_be_focused()
+    reason.select_option("no_time")
+    expect(note).to_contain_text("(理由:時間がなかった)")
+
+    to_end(session)
+    expect(note).to_be_visible()  # the summary at the end still shows what was skipped
+    session.get_by_label("体操中の痛み", exact=False).fill("2")
+    session.get_by_role("button", name="記録する").click()
+    session.clock.run_for(1_000)
+    (request,) = sent
+    form = posted(request)
+    assert form["skipped-quad-setting"] == ["on"]
+    assert form["skip-quad-setting"] == ["no_time"]
+
+
+def test_skipping_posts_the_reason_pain_when_it_is_not_changed(session: Page) -> None:
+    sent, answer = recorder()
+    session.route(SAVE, answer)
+    session.locator("section[data-exercise-id=quad-setting]").get_by_role(
+        "button", name="痛いのでとばす"
+    ).click()
+    to_end(session)
+    session.get_by_label("体操中の痛み", exact=False).fill("2")
+    session.get_by_role("button", name="記録する").click()
+    session.clock.run_for(1_000)
+    (request,) = sent
+    form = posted(request)
+    assert form["skip-quad-setting"] == ["pain"] and form["skipped-quad-setting"] == ["on"]
+    assert "skipped-chair-stand" not in form and form["skip-chair-stand"] == [""]
