@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import shoot
-from .conftest import SAVE, posted, recorder, said, to_end, to_section
+from ..conftest import AXE_JS, shoot
+from .conftest import SAVE, SPY, posted, recorder, said, to_end, to_section
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +120,9 @@ def test_this_hurts_skips_in_one_tap_as_pain_and_the_reason_can_be_changed_after
     change.click()
     reason = session.get_by_label("理由", exact=True).first
     expect(reason).to_be_focused()
+    expect(reason.locator("option")).to_have_text(
+        ["痛みが出た", "むずかしすぎた", "時間がなかった", "そのほか"]
+    )
     reason.select_option("no_time")
     expect(note).to_contain_text("(理由:時間がなかった)")
 
@@ -148,3 +151,65 @@ def test_skipping_posts_the_reason_pain_when_it_is_not_changed(session: Page) ->
     form = posted(request)
     assert form["skip-quad-setting"] == ["pain"] and form["skipped-quad-setting"] == ["on"]
     assert "skipped-chair-stand" not in form and form["skip-chair-stand"] == [""]
+
+
+def test_the_running_set_and_the_skipped_note_have_no_accessibility_problem(
+    page: Page, server: str
+) -> None:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci`")
+    page.add_init_script(SPY)  # real time here: axe waits on timers the fake clock would hold
+    page.goto(f"{server}/fixtures/session.html")
+    page.wait_for_function("window.HizakoshiSession && window.HizakoshiSession.page")
+    section = page.locator("section[data-exercise-id=quad-setting]")
+    section.get_by_role("button", name="スタート").click()
+    page.wait_for_timeout(1_200)
+    assert axe(page) == []
+    section.get_by_role("button", name="痛いのでとばす").click()
+    page.get_by_role("button", name="理由を変える").click()
+    assert axe(page) == []
+
+
+def axe(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE_JS))
+    report: dict[str, Any] = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    return [
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+        for v in report["violations"]
+    ]
+
+
+def test_a_whole_session_of_four_exercises_takes_eight_taps(session: Page) -> None:
+    """Before, each hold waited for "next one": this fixture's 4 + 3 + 12 holds (both sides)
+    took 19 taps, the chair stands 3 more by tap, with "next exercise" and "save" 27 in all.
+    Now: "start" per hold exercise, "did them all", "next exercise", "save"."""
+    sent, answer = recorder()
+    session.route(SAVE, answer)
+    taps_counted(session)
+    visible = session.locator("section[data-exercise-id]:visible")
+    visible.get_by_role("button", name="スタート").click()  # 2 sets of 2 holds of 12 s
+    session.clock.run_for(2 * (12_000 + 4_000 + 12_000) + SET_REST + 500)
+    visible.get_by_role("button", name="次の体操へ").click()
+    visible.get_by_role("button", name="全部できた").click()  # 3 chair stands, not counted by tap
+    visible.get_by_role("button", name="スタート").click()  # 3 holds of 5 s
+    session.clock.run_for(3 * HOLD + 2 * REST + 500)
+    visible.get_by_role("button", name="次の体操へ").click()
+    visible.get_by_role("button", name="スタート").click()  # 2 sets of 3 holds, each side
+    session.clock.run_for(2 * (2 * (3 * HOLD + 2 * REST) + SWITCH) + SET_REST + 500)
+    visible.get_by_role("button", name="次の体操へ").click()
+    session.get_by_label("体操中の痛み", exact=False).fill("1")  # typed here; one tap on the site
+    session.get_by_role("button", name="記録する").click()
+    session.clock.run_for(1_000)
+    assert session.evaluate("window.__taps") == 8
+    (request,) = sent
+    form = posted(request)
+    assert [
+        form[f"reps-{x}"] for x in ("quad-setting", "chair-stand", "bridge-hold", "leg-raise")
+    ] == [
+        ["4"],
+        ["3"],
+        ["3"],
+        ["6"],
+    ]

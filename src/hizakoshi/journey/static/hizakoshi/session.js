@@ -215,10 +215,11 @@
       const pick = box.querySelector("select");
       if (tick) tick.checked = true;
       if (pick && !pick.value) pick.value = "pain";
+      pick?.querySelector("option[value='']")?.remove(); // skipped: only the reasons are left
       const why = () => pick?.selectedOptions[0]?.text || "";
       const line = make("p", "session-skipped");
       const text = make("span", "", fill("skipped", { x: st.name, y: why() }));
-      const change = make("button", "button small", fill("change"));
+      const change = make("button", "button", fill("change"));
       change.type = "button";
       change.setAttribute("aria-expanded", "false");
       change.onclick = () => {
