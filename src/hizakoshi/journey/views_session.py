@@ -42,6 +42,7 @@ def _labels() -> dict[str, str]:
         "skip": _("This hurts — skip"),
         "skipped": _("Skipped: {x} (reason: {y})"),
         "change": _("Change the reason"),
+        "why": _("Why are you skipping it?"),
         "next": _("Next exercise"),
         "voice": _("Count out loud (Japanese voice)"),
         "count": _("{d}{r} of {R} · set {s} of {S}"),

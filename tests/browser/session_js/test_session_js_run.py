@@ -66,6 +66,7 @@ def test_a_per_side_exercise_counts_the_right_side_then_says_to_switch_then_the_
     session.clock.run_for(side - 1_000 + 1_000)
     shows(section, "反対側へ:こんどは左", "左 0 / 3 回・1 / 2 セット目")
     assert said(session)[-1] == "反対側へ:こんどは左"
+    assert session.evaluate("window.__beeps") == [880, 440] * 3 + [660]  # a middle tone: switch
     session.clock.run_for(SWITCH)
     shows(section, "そのまま保つ", "左 1 / 3 回・1 / 2 セット目")
     session.clock.run_for(side)
@@ -118,7 +119,7 @@ def test_this_hurts_skips_in_one_tap_as_pain_and_the_reason_can_be_changed_after
     change = note.get_by_role("button", name="理由を変える")
     expect(change).to_have_attribute("aria-expanded", "false")
     change.click()
-    reason = session.get_by_label("理由", exact=True).first
+    reason = session.get_by_label("とばす理由", exact=True)
     expect(reason).to_be_focused()
     expect(reason.locator("option")).to_have_text(
         ["痛みが出た", "むずかしすぎた", "時間がなかった", "そのほか"]

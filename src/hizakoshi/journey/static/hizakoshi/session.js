@@ -216,6 +216,8 @@
       if (tick) tick.checked = true;
       if (pick && !pick.value) pick.value = "pain";
       pick?.querySelector("option[value='']")?.remove(); // skipped: only the reasons are left
+      const label = pick && box.querySelector(`label[for="${pick.id}"]`);
+      if (label) label.textContent = fill("why"); // no longer "another reason": the reason
       const why = () => pick?.selectedOptions[0]?.text || "";
       const line = make("p", "session-skipped");
       const text = make("span", "", fill("skipped", { x: st.name, y: why() }));
@@ -278,7 +280,7 @@
       if (!s) return say("allDone"); // said once: the last "n done" would be overwritten
       if (prev?.kind === "hold") say("done", { n: held(st.list, st.r.i) });
       if (s.kind === "hold") cue("はじめ", 880);
-      else if (s.kind === "switch") { speak("ひだり"); say("switch"); }
+      else if (s.kind === "switch") { cue("ひだりに かえます", 660); say("switch"); }
       else if (s.kind === "setRest") say("setRest");
       st.last = null;
     }
