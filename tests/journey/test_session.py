@@ -244,3 +244,38 @@ def test_an_exercise_at_level_two_says_what_is_different_at_that_level(
     bridge = bridge[: bridge.index("</section>")]
     assert '<p class="level-note"><strong>Level 2:</strong> At the top, lift one foot' in bridge
     assert text.count('class="level-note"') == 1  # the others are still at level 1
+
+
+def test_one_tick_on_this_hurts_skips_the_exercise_with_the_reason_pain(
+    client: Client, hanako: Any
+) -> None:
+    text = get(client)
+    assert 'name="skipped_0"' in text and 'type="checkbox" data-skipped' in text
+    response = post(client, filled(text, skipped_1="on", reps_1="", skip_1=""))
+    assert response.status_code == 303
+    items = list(SessionItem.objects.filter(person=hanako).order_by("position"))
+    assert items[1].skipped and items[1].skip_reason == "pain"
+    assert items[1].reps_done is None
+    assert not items[0].skipped and items[0].reps_done == 10
+
+
+def test_a_reason_changed_after_the_skip_is_the_one_kept(client: Client, hanako: Any) -> None:
+    post(client, filled(get(client), skipped_0="on", skip_0="no_time"), **JSON)
+    item = SessionItem.objects.get(person=hanako, position=0)
+    assert item.skipped and item.skip_reason == "no_time"
+
+
+def test_an_unticked_exercise_is_not_skipped(client: Client, hanako: Any) -> None:
+    post(client, filled(get(client)))
+    assert not SessionItem.objects.filter(person=hanako, skipped=True).exists()
+
+
+def test_each_exercise_tells_the_timer_whether_it_is_done_on_each_side(
+    client: Client, hanako: Any
+) -> None:
+    text = get(client)
+    per_side = dict(re.findall(r'data-exercise-id="([^"]+)"[^>]*data-per-side="(1?)"', text))
+    active = {p.exercise_id: p for p in PlanItem.objects.filter(person=hanako, active=True)}
+    assert per_side and set(per_side) <= set(active)
+    for exercise_id, flag in per_side.items():
+        assert flag == ("1" if active[exercise_id].per_side else "")

@@ -59,6 +59,7 @@ SKIP_REASONS = [
     ("no_time", _("No time")),
     ("other", _("Another reason")),
 ]
+SKIP_DEFAULT = "pain"  # "This hurts — skip": one tap, the reason may be changed afterwards
 MAX_SESSION_ITEMS = 20
 CLOCK_SLACK = timedelta(minutes=5)  # a phone's clock may run a little ahead
 
@@ -351,6 +352,18 @@ class SessionForm(forms.Form):
                 required=False,
                 error_messages={"invalid_choice": MSG_CHOICE},
             )
+            # One tick (or one tap with the script) skips it; the reason is pain unless the
+            # person chose another one above or afterwards.
+            self.fields[f"skipped_{i}"] = forms.BooleanField(
+                label=_("It hurts: I skipped this exercise"), required=False
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for i in range(len(self.slots)):
+            if data.get(f"skipped_{i}") and not data.get(f"skip_{i}"):
+                data[f"skip_{i}"] = SKIP_DEFAULT
+        return data
 
     def clean_client_id(self) -> uuid.UUID:
         # The page always carries one; a form without it still saves, just not de-duplicated.

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -30,20 +31,28 @@ from hizakoshi.selfcheck.language import current_lang
 
 
 def _labels() -> dict[str, str]:
-    # Words session.js shows or speaks; {r} {R} {s} {S} {n} are filled in by the script.
+    # Words session.js shows or speaks; {r} {R} {s} {S} {n} {d} {x} {y} are filled in by it.
     return {
         "start": _("Start"),
         "pause": _("Pause"),
         "resume": _("Carry on"),
         "again": _("Next one"),
         "allDone": _("All done"),
+        "didAll": _("I did them all"),
         "skip": _("This hurts — skip"),
-        "skipOk": _("Skip this exercise"),
+        "skipped": _("Skipped: {x} (reason: {y})"),
+        "change": _("Change the reason"),
+        "why": _("Why are you skipping it?"),
         "next": _("Next exercise"),
-        "reason": _("Please choose why you are skipping it."),
         "voice": _("Count out loud (Japanese voice)"),
-        "count": _("{r} of {R} done, set {s} of {S}"),
-        "left": _("{n} seconds left"),
+        "count": _("{d}{r} of {R} · set {s} of {S}"),
+        "hold": pgettext("session", "Hold"),
+        "rest": pgettext("session", "Rest"),
+        "setRest": _("Rest before the next set"),
+        "switch": _("Now the other side: the left"),
+        "right": pgettext("session", "Right "),
+        "left": pgettext("session", "Left "),
+        "secondsLeft": _("{n} seconds left"),
         "paused": _("Paused"),
         "done": _("{n} done"),
         "sent": _("Saved."),
@@ -68,6 +77,8 @@ def _page(request: HttpRequest, form: SessionForm, lang: Lang, error: str = "") 
         view["reps_field"] = form[f"reps_{i}"]
         view["sets_field"] = form[f"sets_{i}"]
         view["skip_field"] = form[f"skip_{i}"]
+        view["skipped_field"] = form[f"skipped_{i}"]
+        view["per_side"] = form.slots[i].dose.per_side
     context: dict[str, Any] = {
         "form": form,
         "exercises": exercises,

@@ -24,8 +24,8 @@ SAVE = "**/journey/session/save/"
 QUEUED = "この端末に保存しました。つながったら送ります。"
 PREFIX = "hizakoshi.pending."
 
-# Records what the page asks of the speech and wake-lock APIs, which headless Chromium lacks
-# or refuses; the script must treat both as optional.
+# Records what the page asks of the speech, audio and wake-lock APIs, which headless Chromium
+# lacks or refuses; the script must treat all three as optional.
 SPY = """
 window.__spoken = [];
 Object.defineProperty(window, "speechSynthesis", { value: {
@@ -36,6 +36,14 @@ Object.defineProperty(navigator, "wakeLock", { value: { request: () => {
   window.__locks += 1;
   return Promise.resolve({ addEventListener() {}, release() { return Promise.resolve(); } });
 } } });
+window.__beeps = [];
+window.AudioContext = function () {
+  this.currentTime = 0;
+  this.destination = {};
+  this.createGain = () => ({ gain: {}, connect: (d) => d });
+  this.createOscillator = () => ({ frequency: {}, connect: (g) => g,
+    start() { window.__beeps.push(this.frequency.value); }, stop() {} });
+};
 window.__said = [];
 new MutationObserver((changes) => {
   for (const c of changes) {
@@ -113,3 +121,26 @@ def pending(page: Page) -> dict[str, Any]:
         PREFIX,
     )
     return result
+
+
+def to_section(page: Page, exercise_id: str) -> Any:
+    """Move on with "next exercise" until the section of `exercise_id` is on screen."""
+    section = page.locator(f"section[data-exercise-id={exercise_id}]")
+    for _ in range(10):
+        if section.is_visible():
+            return section
+        page.locator("section[data-exercise-id]:visible").get_by_role(
+            "button", name="次の体操へ"
+        ).click()
+    raise AssertionError(f"{exercise_id} never came on screen")
+
+
+def to_end(page: Page) -> None:
+    end = page.locator("[data-session-end]")
+    for _ in range(10):
+        if end.is_visible():
+            return
+        page.locator("section[data-exercise-id]:visible").get_by_role(
+            "button", name="次の体操へ"
+        ).click()
+    raise AssertionError("the end of the session never came on screen")

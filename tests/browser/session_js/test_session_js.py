@@ -9,6 +9,7 @@ Playwright routes, so the network can fail on demand. Time is Playwright's fake 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
@@ -38,9 +39,15 @@ def test_the_countdown_runs_down_and_a_finished_hold_counts_a_rep(session: Page)
     expect(clock).to_have_text("8")
     shoot(session, "session-countdown")
     session.clock.run_for(8_500)
-    expect(section.locator(".session-counter")).to_have_text("1 / 2 回 ・ 1 / 2 セット目")
+    expect(section.locator(".session-counter")).to_have_text("1 / 2 回・1 / 2 セット目")
     expect(section.locator("[data-field=reps]")).to_have_value("1")
-    expect(section.get_by_role("button", name="次の1回")).to_be_visible()
+    # No "next one" to press: a short rest, and the next hold starts by itself.
+    expect(section.locator(".session-phase")).to_have_text("休む")
+    expect(clock).to_have_text(re.compile(r"^[34]$"))  # the fake clock also flows in real time
+    expect(section.get_by_role("button", name="一時停止")).to_be_visible()
+    session.clock.run_for(4_000)
+    expect(section.locator(".session-phase")).to_have_text("そのまま保つ")
+    expect(section.locator(".session-counter")).to_have_text("2 / 2 回・1 / 2 セット目")
     assert session.evaluate("window.__locks") == 1
 
 
@@ -68,13 +75,16 @@ def test_the_time_is_announced_every_five_seconds_not_every_second(session: Page
     assert said(session) == ["残り 10 秒", "残り 5 秒", "1 回できました"]
 
 
-def test_all_sets_done_disables_the_start_button(session: Page) -> None:
+def test_two_sets_of_two_holds_run_to_the_end_after_one_tap_with_a_longer_rest_between(
+    session: Page,
+) -> None:
     section = first(session)
     section.get_by_role("button", name="スタート").click()
-    for _ in range(3):
-        session.clock.run_for(12_500)
-        section.get_by_role("button", name="次の1回").click()
-    session.clock.run_for(12_500)
+    session.clock.run_for(12_000 + 4_000 + 12_000 + 1_000)
+    expect(section.locator(".session-phase")).to_have_text("次のセットの前に休けい")
+    expect(section.locator(".session-countdown")).to_have_text(re.compile(r"^2[89]$"))
+    expect(section.locator("[data-field=reps]")).to_have_value("2")
+    session.clock.run_for(29_000 + 12_000 + 4_000 + 12_000 + 500)
     expect(section.locator("[data-field=reps]")).to_have_value("4")
     expect(section.get_by_role("button", name="すべて終わりました")).to_be_disabled()
 
@@ -88,32 +98,13 @@ def test_the_voice_count_is_off_until_turned_on_and_then_counts_in_japanese(
     section.get_by_role("button", name="スタート").click()
     session.clock.run_for(13_000)
     assert session.evaluate("window.__spoken") == []
+    assert session.evaluate("window.__beeps") == [880, 440]  # a high beep to start, low to stop
 
-    toggle.check()
-    section.get_by_role("button", name="次の1回").click()
-    session.clock.run_for(13_000)
+    toggle.check()  # during the rest: the next hold, which starts by itself, is counted aloud
+    session.clock.run_for(16_000 - 13_000 + 12_000 + 500)
     spoken = session.evaluate("window.__spoken")
     assert [text for text, _ in spoken] == ["はじめ", *map(str, range(11, 0, -1)), "おわり"]
     assert {lang for _, lang in spoken} == {"ja-JP"}
-
-
-def test_this_hurts_skip_asks_for_a_reason_and_records_it(session: Page) -> None:
-    section = first(session)
-    skip = section.get_by_role("button", name="痛いのでとばす")
-    reason = section.get_by_label("理由")
-    expect(reason).to_be_hidden()
-    skip.click()
-    expect(skip).to_have_attribute("aria-expanded", "true")
-    expect(reason).to_be_focused()
-    section.get_by_role("button", name="この体操をとばす").click()
-    expect(section).to_be_visible()
-    assert said(session)[-1] == "とばす理由を選んでください"
-
-    reason.select_option("pain")
-    section.get_by_role("button", name="この体操をとばす").click()
-    expect(section).to_be_hidden()
-    expect(section).to_have_attribute("data-state", "skipped")
-    expect(session.get_by_role("heading", name="いすから立ち上がる体操")).to_be_focused()
 
 
 def test_a_whole_session_works_by_keyboard_alone(session: Page, server: str) -> None:
@@ -135,11 +126,9 @@ def test_a_whole_session_works_by_keyboard_alone(session: Page, server: str) -> 
     session.clock.run_for(12_500)
     expect(first(session).locator("[data-field=reps]")).to_have_value("1")
 
-    keys.press("Tab")  # "this hurts — skip"
-    keys.press("Enter")
-    expect(first(session).get_by_label("理由")).to_be_focused()
-    keys.press("ArrowDown")
-    keys.press("Tab")  # the confirm button
+    keys.press("Tab")  # "next exercise"
+    keys.press("Tab")  # "this hurts — skip": skips at once
+    expect(first(session).get_by_role("button", name="痛いのでとばす")).to_be_focused()
     keys.press("Enter")
 
     second = session.locator("section[data-exercise-id=chair-stand]")
@@ -148,9 +137,22 @@ def test_a_whole_session_works_by_keyboard_alone(session: Page, server: str) -> 
     for _ in range(3):
         keys.press("Enter")
     expect(second.locator("[data-field=reps]")).to_have_value("3")
-    keys.press("Tab")
-    keys.press("Tab")  # past the (disabled) count button and skip: "next exercise"
+    keys.press("Tab")  # past the (disabled) count button and the hidden "did them all"
     expect(second.get_by_role("button", name="次の体操へ")).to_be_focused()
+    keys.press("Enter")
+
+    third = session.locator("section[data-exercise-id=bridge-hold]")
+    expect(third.get_by_role("heading")).to_be_focused()
+    keys.press("Tab")
+    keys.press("Enter")
+    session.clock.run_for(5_000 + 4_000 + 5_000 + 4_000 + 5_000 + 500)
+    expect(third.locator("[data-field=reps]")).to_have_value("3")
+    keys.press("Tab")
+    keys.press("Enter")
+    fourth = session.locator("section[data-exercise-id=leg-raise]")
+    expect(fourth.get_by_role("heading")).to_be_focused()
+    keys.press("Tab")
+    keys.press("Tab")
     keys.press("Enter")
 
     expect(session.get_by_role("group", name="おつかれさまでした")).to_be_visible()
@@ -162,7 +164,11 @@ def test_a_whole_session_works_by_keyboard_alone(session: Page, server: str) -> 
     form = posted(request)
     assert form["reps-quad-setting"] == ["1"]
     assert form["skip-quad-setting"] == ["pain"]
+    assert form["skipped-quad-setting"] == ["on"]
     assert form["reps-chair-stand"] == ["3"]
+    assert form["reps-bridge-hold"] == ["3"]
+    assert form["reps-leg-raise"] == ["0"]
+    assert "skipped-chair-stand" not in form
     assert form["pain_during"] == ["3"]
     assert request.headers["accept"] == "application/json"
     assert pending(session) == {}
@@ -196,6 +202,15 @@ def test_the_logic_is_exposed_as_small_pure_functions(session: Page) -> None:
             outcomes: [S.outcome(201, false), S.outcome(200, true), S.outcome(400, false),
                        S.outcome(500, false), S.outcome(403, false)],
             keys: S.pendingKeys({"hizakoshi.pending.x": "1", "other": "2"}),
+            steps: S.steps(5, 2, 2, true, 3).map((s) => [s.kind, s.ms / 1000, s.side, s.rep]),
+            run: (() => {
+              const list = S.steps(5, 3, 1, false);
+              const r = S.advance(list, {...S.run(list), t: S.start(S.run(list).t, 0)}, 11000);
+              const over = S.advance(list, r, 60000);
+              return [r.i, list[r.i].kind, S.secondsLeft(r.t), S.held(list, r.i),
+                      over.t.phase, S.held(list, over.i)];
+            })(),
+            sides: [1, 2, 3, 4].map((n) => S.held(S.steps(5, 10, 1, true), n * 2)),
           };
         }"""
     )
@@ -207,6 +222,27 @@ def test_the_logic_is_exposed_as_small_pure_functions(session: Page) -> None:
         "counter": [2, 0, 4, True],
         "outcomes": ["sent", "retry", "invalid", "retry", "retry"],
         "keys": ["hizakoshi.pending.x"],
+        "steps": [
+            ["hold", 5, "right", 1],
+            ["rest", 3, "right", 1],
+            ["hold", 5, "right", 2],
+            ["switch", 6, "left", 0],
+            ["hold", 5, "left", 1],
+            ["rest", 3, "left", 1],
+            ["hold", 5, "left", 2],
+            ["setRest", 30, "left", 2],
+            ["hold", 5, "right", 1],
+            ["rest", 3, "right", 1],
+            ["hold", 5, "right", 2],
+            ["switch", 6, "left", 0],
+            ["hold", 5, "left", 1],
+            ["rest", 3, "left", 1],
+            ["hold", 5, "left", 2],
+        ],
+        # 11 s into hold 5 s, rest 4 s, hold 5 s: the second hold, 3 s left, one done.
+        "run": [2, "hold", 3, 1, "done", 3],
+        # per side: half of the holds done on both sides, rounded up
+        "sides": [1, 1, 2, 2],
     }
 
 
@@ -218,19 +254,32 @@ def test_without_javascript_the_page_is_a_plain_form_to_type_the_reps_into(
     try:
         page.goto(f"{server}/fixtures/session.html")
         expect(page.get_by_role("button", name="スタート")).to_have_count(0)
-        expect(page.locator("section[data-exercise-id]")).to_have_count(2)
+        expect(page.locator("section[data-exercise-id]")).to_have_count(4)
         reps = page.get_by_label("できた回数").first
         expect(reps).to_be_editable()
         expect(page.get_by_label("理由").first).to_be_visible()
         expect(page.get_by_role("button", name="記録する")).to_be_visible()
+        # One submit: the reps of one exercise and "it hurts, skipped" for another.
+        sent, answer = recorder()
+        context.route(SAVE, answer)
+        reps.fill("10")
+        page.get_by_label("痛いのでとばした").nth(1).check()
+        page.get_by_label("体操中の痛み", exact=False).fill("2")
+        page.get_by_role("button", name="記録する").click()
+        page.wait_for_timeout(500)
+        (request,) = sent
+        form = posted(request)
+        assert form["reps-quad-setting"] == ["10"]
+        assert form["skipped-chair-stand"] == ["on"] and form["skip-chair-stand"] == [""]
     finally:
         context.close()
 
 
 def test_the_script_stays_small() -> None:
     size = (STATIC_DIRS[0] / "hizakoshi" / "session.js").stat().st_size
-    # The brief aimed at ~6 KB; this stops it from quietly growing past what it is now.
-    assert size < 11_000, f"session.js is {size} bytes"
+    # The brief aimed at ~6 KB; the self-running set took it to ~16 KB (uncompressed, about
+    # 6 KB gzipped); this stops it from quietly growing past that.
+    assert size < 17_500, f"session.js is {size} bytes"
 
 
 def test_the_labels_in_the_fixture_cover_every_text_the_script_asks_for() -> None:
@@ -243,13 +292,21 @@ def test_the_labels_in_the_fixture_cover_every_text_the_script_asks_for() -> Non
         "resume",
         "again",
         "allDone",
+        "didAll",
         "skip",
-        "skipOk",
+        "skipped",
+        "change",
+        "why",
         "next",
-        "reason",
         "voice",
         "count",
+        "hold",
+        "rest",
+        "setRest",
+        "switch",
+        "right",
         "left",
+        "secondsLeft",
         "paused",
         "done",
         "sent",

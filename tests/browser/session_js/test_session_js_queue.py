@@ -13,16 +13,14 @@ from .conftest import (
     pending,
     posted,
     recorder,
+    to_end,
 )
 
 pytestmark = pytest.mark.browser
 
 
 def finish(page: Page) -> None:
-    page.locator("section[data-exercise-id=quad-setting]").get_by_role(
-        "button", name="次の体操へ"
-    ).click()
-    page.get_by_role("button", name="次の体操へ").click()
+    to_end(page)
     page.get_by_label("体操中の痛み", exact=False).fill("2")
     page.get_by_role("button", name="記録する").click()
 

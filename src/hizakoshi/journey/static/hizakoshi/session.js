@@ -1,10 +1,17 @@
 // Guided session, enhancing a plain form (without JavaScript the person types the reps done):
-// hold countdown, rep/set counter, optional Japanese voice count, "this hurts — skip", and a
-// finished session that is never lost: kept in localStorage under a client-made id until the
-// server answers 2xx (it treats client_id as idempotent). Logic: pure functions, testable.
+// a set of holds runs by itself (hold, short rest, next hold; right side then left; a longer
+// rest between sets) with a beep or the optional Japanese voice at each start and stop, one
+// big button to pause, "this hurts — skip" in one tap (reason "pain", changeable afterwards),
+// and a finished session that is never lost: kept in localStorage under a client-made id until
+// the server answers 2xx (it treats client_id as idempotent). Logic: pure functions, testable.
 (() => {
   "use strict";
   const PREFIX = "hizakoshi.pending.";
+  // Between two holds: long enough to let the muscle go and breathe out, short enough that
+  // ten 5-second holds take about a minute and a half. An exercise may give its own.
+  const REST_S = 4;
+  const SET_REST_S = 30; // between sets: the muscle recovers most of its strength in ~30 s
+  const SWITCH_S = 6; // time to turn round or move to the other leg
   // Timer: {phase: idle|running|paused|done, left: ms, ends: ms epoch while running}
   const timer = (sec) => ({ phase: "idle", left: sec * 1000, ends: 0 });
   const start = (t, now) => ({ phase: "running", left: t.left, ends: now + t.left });
@@ -17,6 +24,7 @@
   const secondsLeft = (t) => Math.ceil(t.left / 1000);
   // Screen readers hear the time every 5 s; every second would drown everything else.
   const announceAt = (prev, sec) => sec !== prev && sec > 0 && sec % 5 === 0;
+  // Rep-only exercises are counted by tap.
   const counter = (reps, sets) => ({ rep: 0, set: 0, reps, sets });
   const finished = (c) => c.set >= c.sets;
   const total = (c) => c.set * c.reps + c.rep;
@@ -24,6 +32,41 @@
     if (finished(c)) return c;
     const full = c.rep + 1 >= c.reps;
     return { ...c, rep: full ? 0 : c.rep + 1, set: c.set + (full ? 1 : 0) };
+  };
+  // A set of holds as steps: {kind: hold|rest|switch|setRest, ms, rep, side, set}.
+  const steps = (hold, reps, sets, perSide, rest = REST_S, setRest = SET_REST_S) => {
+    const out = [], sides = perSide ? ["right", "left"] : [""];
+    const step = (kind, sec, rep, side, set) => out.push({ kind, ms: sec * 1000, rep, side, set });
+    for (let s = 0; s < sets; s++) {
+      sides.forEach((side, k) => {
+        if (k) step("switch", SWITCH_S, 0, side, s);
+        for (let r = 1; r <= reps; r++) {
+          step("hold", hold, r, side, s);
+          if (r < reps) step("rest", rest, r, side, s);
+        }
+      });
+      if (s < sets - 1) step("setRest", setRest, reps, sides.at(-1), s);
+    }
+    return out;
+  };
+  // Run: {i: step, t: timer}; past the last step i === steps.length. Time left over from
+  // one step carries into the next, so a late tick never stretches the set.
+  const run = (list) => ({ i: 0, t: timer(list[0].ms / 1000) });
+  const advance = (list, r, now) => {
+    let { i, t } = r;
+    if (t.phase !== "running") return r;
+    while (t.ends <= now) {
+      if (i + 1 >= list.length) return { i: list.length, t: { phase: "done", left: 0, ends: 0 } };
+      i += 1;
+      t = { phase: "running", left: 0, ends: t.ends + list[i].ms };
+    }
+    return { i, t: { ...t, left: t.ends - now } };
+  };
+  // Holds done; on a per-side exercise half of both sides together, rounded up (10 on the
+  // right and 10 on the left are "10 each side"; stopping after the right side counts 5).
+  const held = (list, i) => {
+    const done = list.slice(0, i).filter((s) => s.kind === "hold");
+    return done.some((s) => s.side) ? Math.ceil(done.length / 2) : done.length;
   };
   const uuid = () => crypto.randomUUID?.() ?? // only in secure contexts; v4 by hand otherwise
     "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
@@ -66,13 +109,14 @@
     } catch {} finally { flushing = false; } // no storage (blocked): nothing was kept
   }
 
-  const S = window.HizakoshiSession = { PREFIX, timer, start, pause, tick, secondsLeft,
-    announceAt, counter, addRep, total, finished, uuid, entry, body, outcome, pendingKeys,
-    send, flush };
+  const S = window.HizakoshiSession = { PREFIX, REST_S, SET_REST_S, SWITCH_S, timer, start,
+    pause, tick, secondsLeft, announceAt, counter, addRep, total, finished, steps, run, advance,
+    held, uuid, entry, body, outcome, pendingKeys, send, flush };
   addEventListener("online", flush);
   flush();
   const form = document.querySelector("form[data-session]");
   if (form) S.page = enhance(form);
+
 
   function enhance(form) {
     // Texts come from the page, in its language: {{ labels|json_script:"session-labels" }}.
@@ -82,12 +126,13 @@
       cls ? { className: cls } : {}, text ? { textContent: text } : {});
     const end = form.querySelector("[data-session-end]");
     const live = make("p", "visually-hidden");
-    let voice = null, loop = 0, lock = null, cur = null;
+    let voice = null, loop = 0, lock = null, cur = null, audio = null;
     live.setAttribute("aria-live", "polite");
     form.prepend(live);
     const note = make("p", "session-note"); // seen by everyone: was the session saved?
     note.setAttribute("role", "status");
     (end || form).append(note);
+    const skips = make("div", "session-skips"); // what was skipped, with "change the reason"
     if (window.speechSynthesis) {
       const lab = make("label", "session-voice");
       voice = make("input");
@@ -97,13 +142,27 @@
     }
     const say = (key, v) => { live.textContent = fill(key, v); };
     const speak = (text) => {
-      if (!voice?.checked) return;
+      if (!voice?.checked) return false;
       const u = new SpeechSynthesisUtterance(text);
       u.lang = "ja-JP";
       speechSynthesis.cancel();
       speechSynthesis.speak(u);
+      return true;
     };
-    const wake = () => { // optional: keeps the phone from locking during a hold
+    const beep = (hz) => { // a short tone made on the spot: no sound files
+      try {
+        audio ||= new AudioContext();
+        const o = audio.createOscillator(), g = audio.createGain();
+        o.frequency.value = hz;
+        g.gain.value = 0.3;
+        o.connect(g).connect(audio.destination);
+        o.start();
+        o.stop(audio.currentTime + 0.2);
+      } catch {} // no audio on this device: the screen and the count still work
+    };
+    // Start and stop of each hold: the voice if it is on, a high or low beep otherwise.
+    const cue = (word, hz) => speak(word) || beep(hz);
+    const wake = () => { // optional: keeps the phone from locking during a set
       if (lock || !navigator.wakeLock) return;
       navigator.wakeLock.request("screen").then((l) => {
         lock = l;
@@ -111,103 +170,137 @@
       }, () => {});
     };
     document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible" && cur?.t.phase === "running") wake();
+      if (document.visibilityState === "visible" && cur?.r?.t.phase === "running") wake();
     });
 
     const states = [...form.querySelectorAll("section[data-exercise-id]")].map((sec, i) => {
-      const d = sec.dataset, st = { sec, hold: +d.holdSeconds || 0,
-        c: counter(+d.reps || 1, +d.sets || 1), reps: sec.querySelector("[data-field=reps]"),
-        skip: sec.querySelector("[data-field=skip]") };
-      st.t = timer(st.hold);
+      const d = sec.dataset, hold = +d.holdSeconds || 0, reps = +d.reps || 1, sets = +d.sets || 1;
+      const st = { sec, hold, c: counter(reps, sets), reps: sec.querySelector("[data-field=reps]"),
+        skip: sec.querySelector("[data-field=skip]"), name: sec.querySelector("h2")?.textContent };
+      if (hold) {
+        st.list = steps(hold, reps, sets, !!d.perSide, +d.restSeconds || REST_S);
+        st.r = run(st.list);
+      }
+      st.phase = make("p", "session-phase");
       st.clock = make("p", "session-countdown");
       st.clock.setAttribute("role", "timer");
-      st.clock.hidden = !st.hold;
+      st.clock.hidden = st.phase.hidden = !hold;
       st.count = make("p", "session-counter");
-      st.go = make("button", "button primary big");
+      st.go = make("button", "button primary big session-go");
       const skip = make("button", "button danger", fill("skip"));
       const next = make("button", "button", fill("next"));
       const box = make("div", "session-controls");
-      box.append(st.clock, st.count, st.go, skip, next);
-      for (const b of box.children) b.type = "button";
+      box.append(st.phase, st.clock, st.count, st.go);
+      if (!hold) box.append(st.all = make("button", "button", fill("didAll")));
+      box.append(next, skip);
+      for (const b of box.querySelectorAll("button")) b.type = "button";
       (sec.querySelector("[data-controls]") || st.reps?.closest("p, div, label") || sec.lastChild)
         .before(box);
       st.go.onclick = () => press(st);
       next.onclick = () => show(i + 1);
+      if (st.all) st.all.onclick = () => { st.c = { ...st.c, rep: 0, set: sets }; draw(st); show(i + 1); };
       skip.hidden = !st.skip;
       if (st.skip) {
-        const ok = make("button", "button danger", fill("skipOk"));
-        ok.type = "button";
-        st.skip.append(ok);
         st.skip.hidden = true;
-        skip.setAttribute("aria-expanded", "false");
-        skip.onclick = () => {
-          st.skip.hidden = !st.skip.hidden;
-          skip.setAttribute("aria-expanded", String(!st.skip.hidden));
-          if (!st.skip.hidden) st.skip.querySelector("select, input, textarea").focus();
-        };
-        ok.onclick = () => {
-          const r = st.skip.querySelector("select, input:checked, textarea");
-          if (!r?.value) return say("reason");
-          stop(st);
-          sec.dataset.state = "skipped";
-          show(i + 1);
-        };
+        skip.onclick = () => skipIt(st, i);
       }
       draw(st);
       return st;
     });
 
+    function skipIt(st, i) { // one tap: skipped for pain; the reason may be changed afterwards
+      stop(st);
+      st.sec.dataset.state = "skipped";
+      const box = st.skip, tick = box.querySelector("[data-skipped]");
+      const pick = box.querySelector("select");
+      if (tick) tick.checked = true;
+      if (pick && !pick.value) pick.value = "pain";
+      pick?.querySelector("option[value='']")?.remove(); // skipped: only the reasons are left
+      const label = pick && box.querySelector(`label[for="${pick.id}"]`);
+      if (label) label.textContent = fill("why"); // no longer "another reason": the reason
+      const why = () => pick?.selectedOptions[0]?.text || "";
+      const line = make("p", "session-skipped");
+      const text = make("span", "", fill("skipped", { x: st.name, y: why() }));
+      const change = make("button", "button", fill("change"));
+      change.type = "button";
+      change.setAttribute("aria-expanded", "false");
+      change.onclick = () => {
+        box.hidden = !box.hidden;
+        change.setAttribute("aria-expanded", String(!box.hidden));
+        if (!box.hidden) pick?.focus();
+      };
+      pick?.addEventListener("change", () => { text.textContent = fill("skipped", { x: st.name, y: why() }); });
+      if (tick) tick.closest("div, p, label").hidden = true;
+      line.append(text, " ", change);
+      skips.append(line, box);
+      show(i + 1);
+      say("skipped", { x: st.name, y: why() });
+    }
     function draw(st) {
-      const c = st.c, p = st.t.phase;
-      st.clock.textContent = secondsLeft(st.t);
-      st.count.textContent = fill("count",
-        { r: c.rep, R: c.reps, s: Math.min(c.set + 1, c.sets), S: c.sets });
-      st.go.textContent = fill(finished(c) ? "allDone" : p === "running" ? "pause"
-        : p === "paused" ? "resume" : total(c) ? "again" : "start");
-      st.go.disabled = finished(c);
-      if (st.reps) st.reps.value = total(c);
+      if (!st.list) {
+        const c = st.c;
+        st.count.textContent = fill("count", { d: "", r: total(c) % c.reps || (finished(c) ? c.reps : 0),
+          R: c.reps, s: Math.min(c.set + 1, c.sets), S: c.sets });
+        st.go.textContent = fill(finished(c) ? "allDone" : total(c) ? "again" : "start");
+        st.go.disabled = finished(c);
+        if (st.all) st.all.hidden = finished(c);
+        if (st.reps) st.reps.value = total(c);
+        return;
+      }
+      const { i, t } = st.r, over = i >= st.list.length, s = st.list[Math.min(i, st.list.length - 1)];
+      st.clock.textContent = secondsLeft(t);
+      st.phase.textContent = fill(over ? "allDone" : s.kind);
+      st.count.textContent = fill("count", { d: s.side ? fill(s.side) : "", r: s.rep,
+        R: st.c.reps, s: s.set + 1, S: st.c.sets });
+      st.go.textContent = fill(over ? "allDone" : t.phase === "running" ? "pause"
+        : t.phase === "paused" ? "resume" : "start");
+      st.go.disabled = over;
+      if (st.reps) st.reps.value = held(st.list, i);
     }
     function press(st) {
-      const p = st.t.phase;
-      if (!st.hold) return rep(st);
+      if (!st.list) {
+        st.c = addRep(st.c);
+        say(finished(st.c) ? "allDone" : "done", { n: total(st.c) });
+        return draw(st);
+      }
+      const p = st.r.t.phase;
       if (p === "running") {
-        st.t = pause(st.t, Date.now());
+        st.r = { ...st.r, t: pause(st.r.t, Date.now()) };
         say("paused");
       } else {
-        if (p === "done") st.t = timer(st.hold);
-        if (p !== "paused") speak("はじめ");
-        st.t = start(st.t, Date.now());
-        st.last = null;
+        if (p === "idle") enter(st, st.list[st.r.i]);
+        st.r = { ...st.r, t: start(st.r.t, Date.now()) };
         wake();
-        loop ||= setInterval(run, 250);
+        loop ||= setInterval(go, 250);
       }
-      run();
+      go();
     }
-    function run() {
+    function enter(st, s, prev) { // cues when a step begins
+      if (prev?.kind === "hold") cue("おわり", 440);
+      if (!s) return say("allDone"); // said once: the last "n done" would be overwritten
+      if (prev?.kind === "hold") say("done", { n: held(st.list, st.r.i) });
+      if (s.kind === "hold") cue("はじめ", 880);
+      else if (s.kind === "switch") { cue("ひだりに かえます", 660); say("switch"); }
+      else if (s.kind === "setRest") say("setRest");
+      st.last = null;
+    }
+    function go() {
       const st = cur;
-      if (!st) return;
-      st.t = tick(st.t, Date.now());
-      const sec = secondsLeft(st.t);
-      if (st.t.phase === "running" && sec !== st.last) {
-        if (announceAt(st.last, sec)) say("left", { n: sec });
+      if (!st?.list) return;
+      const before = st.r.i;
+      st.r = advance(st.list, st.r, Date.now());
+      if (st.r.i !== before) enter(st, st.list[st.r.i], st.list[st.r.i - 1]);
+      const s = st.list[st.r.i], sec = secondsLeft(st.r.t);
+      if (s?.kind === "hold" && st.r.t.phase === "running" && sec !== st.last) {
+        if (announceAt(st.last, sec)) say("secondsLeft", { n: sec });
         if (st.last != null) speak(String(sec));
         st.last = sec;
       }
-      if (st.t.phase === "done" && st.last !== 0) {
-        st.last = 0;
-        speak("おわり");
-        rep(st);
-      }
-      if (st.t.phase !== "running") loop = clearInterval(loop) || 0;
-      draw(st);
-    }
-    function rep(st) {
-      st.c = addRep(st.c);
-      say(finished(st.c) ? "allDone" : "done", { n: total(st.c) });
+      if (st.r.t.phase !== "running") loop = clearInterval(loop) || 0;
       draw(st);
     }
     function stop(st) {
-      if (st.t.phase === "running") st.t = pause(st.t, Date.now());
+      if (st.r?.t.phase === "running") st.r = { ...st.r, t: pause(st.r.t, Date.now()) };
       draw(st);
     }
     function show(i) {
@@ -215,11 +308,11 @@
       cur = states[i] || null;
       states.forEach((st, j) => { st.sec.hidden = j !== i; });
       if (end) end.hidden = !!cur;
+      (cur?.sec || end)?.before(skips);
       const h = (cur ? cur.sec : end || form).querySelector("h2, h3, legend");
       if (h) { h.tabIndex = -1; h.focus(); }
     }
     if (states.length) show(0);
-
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (end?.hidden) return; // Enter in a reps box is not "finish"
