@@ -19,6 +19,7 @@ from hizakoshi.accounts.services import user_create
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
+from hizakoshi.selfcheck.flow import state_forget
 from hizakoshi.selfcheck.language import current_lang, switch_language
 
 
@@ -49,7 +50,10 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
     _take_result(user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED)
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return switch_language(redirect("journey:today"), data["language"])
+    response = redirect("journey:today")
+    if data["state"]:
+        state_forget(response)  # kept in the account now: the browser need not carry it
+    return switch_language(response, data["language"])
 
 
 def _take_result(user: User, state: str, token: str, lang: Lang, source: str) -> bool:
@@ -73,7 +77,10 @@ def _claim(request: HttpRequest, carried: dict[str, str], lang: Lang) -> HttpRes
     assert isinstance(user, User)
     if request.method == "POST" and "keep" in request.POST:
         _take_result(user, carried["state"], carried["result"], lang, AssessmentSource.SELFCHECK)
-        return redirect("journey:today")
+        response = redirect("journey:today")
+        if carried["state"]:
+            state_forget(response)
+        return response
     if not (carried["state"] or carried["result"]):
         return redirect("journey:today")
     return render(request, "accounts/keep.html", {"carried": carried})
