@@ -181,8 +181,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- sessions and cookies -------------------------------------------------------------------------
-# The self-check itself uses no session: answers travel in a signed form field (see
-# selfcheck/flow.py), so nothing about a person's health reaches the server before consent.
+# The self-check itself uses no session: answers travel in a signed cookie the server never stores
+# (see selfcheck/flow.py), so nothing about a person's health is kept before consent.
 SESSION_COOKIE_AGE = env_int("HIZAKOSHI_SESSION_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -292,7 +292,7 @@ HIZAKOSHI_CLINIC_URL = env_str("HIZAKOSHI_CLINIC_URL", "")
 HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
 
 # --- the self-check -------------------------------------------------------------------------
-# How long the answers carried in the form stay valid between two steps.
+# How long the answers carried in the cookie stay valid (cookie max-age and signature age).
 SELFCHECK_STATE_MAX_AGE = env_int("HIZAKOSHI_SELFCHECK_STATE_HOURS", 24, minimum=1) * 3600
 
 LOGGING = {
