@@ -207,3 +207,19 @@ def test_every_page_of_the_self_check_is_never_kept_by_the_browser(client: Clien
 
 def test_an_unknown_screen_is_not_found(client: Client) -> None:
     assert client.get("/check/no_such_screen/").status_code == 404
+
+
+def test_a_form_from_before_the_update_asks_to_start_again(client: Client) -> None:
+    response = client.post(CHECK_URL, {"state": "old", "age": "70"})
+    assert response.status_code == 400
+    assert RESTART_JA in response.content.decode()
+
+
+def test_too_many_answers_for_a_cookie_ask_to_start_again_instead_of_failing(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(flow, "MAX_STATE_CHARS", 10)
+    start(client)
+    response = client.post(step_url("about"), {"age": "70"})
+    assert response.status_code == 400
+    assert RESTART_JA in response.content.decode()

@@ -59,9 +59,12 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
     """The start of the self-check: forget any answers carried from before, go to screen 1."""
+    if request.method == "POST":
+        # A screen from before each screen had its own address (open during an update).
+        return _restart(request)
     response = redirect("selfcheck:step", step_id=first_step().id)
     state_forget(response)
     return response
@@ -87,11 +90,7 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
     switch_to = parse_lang(action.removeprefix("lang:")) if action.startswith("lang:") else None
     form = StepForm(here, raw, lang, request.POST)
     target, errors_on = _where_next(here, form, action, switch_to is not None)
-    response = _go(target)
-    try:
-        state_keep(response, FlowState(target, form.raw, errors_on=errors_on))
-    except BadState:
-        return _restart(request)
+    response = _go_carrying(request, FlowState(target, form.raw, errors_on=errors_on))
     return switch_language(response, switch_to) if switch_to else response
 
 
@@ -115,6 +114,16 @@ def _go(target: str) -> HttpResponse:
     if target == RESULT:
         return redirect("selfcheck:result")
     return redirect("selfcheck:step", step_id=target)
+
+
+def _go_carrying(request: HttpRequest, state: FlowState) -> HttpResponse:
+    """Redirect to the page for `state.step`, with the answers in the cookie."""
+    response = _go(state.step)
+    try:
+        state_keep(response, state)
+    except BadState:  # more than a cookie can hold: no real answers come near it
+        return _restart(request)
+    return response
 
 
 def _show_step(
@@ -150,9 +159,7 @@ def result(request: HttpRequest) -> HttpResponse:
         # Not every screen answered yet (or answers carried from an older question set): the
         # first screen that needs attention, with its mistakes shown.
         needs = step_with_first_error(problem.errors).id
-        response = _go(needs)
-        state_keep(response, FlowState(needs, state.answers, errors_on=needs))
-        return response
+        return _go_carrying(request, FlowState(needs, state.answers, errors_on=needs))
     carried = FlowState(RESULT, raw).dump()
     if state.errors_on == RESULT:  # "save" was pressed without the consent tick
         form = ConsentForm({"state": carried}, lang=current_lang())
@@ -237,9 +244,7 @@ def save(request: HttpRequest) -> HttpResponse:
         return _restart(request)
     if not form.is_valid():
         # Back to the result page (a GET, so back and forward never resend), showing the mistake.
-        response = _go(RESULT)
-        state_keep(response, FlowState(RESULT, state.answers, errors_on=RESULT))
-        return response
+        return _go_carrying(request, FlowState(RESULT, state.answers, errors_on=RESULT))
     saved = result_save(answers=answers, lang=lang, consent_version=consent_text.CONSENT_VERSION)
     response = redirect("selfcheck:saved", token=saved.link_token)
     state_forget(response)  # stored now, with consent: the browser need not carry it any more
