@@ -71,7 +71,7 @@ def check(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, step_id: str) -> HttpResponse:
     """One screen. GET shows it with the carried answers; POST stores this screen's answers in
     the cookie and redirects to the screen to show next (so back and forward never resend)."""
@@ -83,7 +83,7 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
         return _restart(request)
     here = questions().step(step_id)
     lang = current_lang()
-    if request.method == "GET":
+    if request.method != "POST":
         return _show_step(request, here, state, lang)
     raw = state.answers if state else {}
     action = request.POST.get("action", "next")
