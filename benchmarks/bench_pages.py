@@ -58,6 +58,9 @@ class Posting:
 
     def new_context(self, **options: Any) -> BrowserContext:
         context = self.browser.new_context(**options)
+        if self.page.cookie:  # the answers a self-check screen or the result shows
+            name, _, value = self.page.cookie.partition("=")
+            context.add_cookies([{"name": name, "value": value, "url": self.page.url}])
         if self.page.body is None:
             return context
         context.add_cookies(

@@ -9,9 +9,9 @@ production settings and middleware plus one extra URL, /__bench__/bare/, a view 
 `seconds`, after a 2-second warm-up each) loads:
   - bare view           GET /__bench__/bare/         Django + middleware, nothing else
   - saved result        GET /r/<token>/              a database read and the full result page
-  - result (computed)   POST /check/                 the last screen's answers: validate,
-                                                     assess and render the result page
-  - floor (no HTML)     POST /__bench__/floor/       the same POST: everything the computed
+  - result (computed)   GET /check/result/           the answers in the self-check cookie:
+                                                     validate, assess, render the result page
+  - floor (no HTML)     GET /__bench__/floor/        the same cookie: everything the computed
                                                      page does except rendering (check the
                                                      signed answers, validate, assess, sign)
   - API (reference)     POST /api/v1/assessments     the same answers as JSON through the API
@@ -50,6 +50,10 @@ def _ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def cookies(page: PageRequest, csrf: str) -> str:
+    return "; ".join(c for c in (f"csrftoken={csrf}", page.cookie) if c)
+
+
 def run_wrk(page: PageRequest, cookie: str, seconds: int, connections: int) -> Load:
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         if page.body is not None:
@@ -58,8 +62,8 @@ def run_wrk(page: PageRequest, cookie: str, seconds: int, connections: int) -> L
                 'wrk.method = "POST"\n'
                 f"wrk.body = [[{page.body.decode('utf-8')}]]\n"
                 f'wrk.headers["Content-Type"] = "{page.content_type}"\n'
-                f'wrk.headers["Cookie"] = "csrftoken={cookie}"\n'
             )
+        script.write(f'wrk.headers["Cookie"] = "{cookies(page, cookie)}"\n')
         script.flush()
         base = ["wrk", "-t1", f"-c{connections}", "--timeout", "5s", "-s", script.name]
         subprocess.run([*base, "-d2s", page.url], check=True, capture_output=True)  # warm-up
@@ -77,7 +81,7 @@ def run_wrk(page: PageRequest, cookie: str, seconds: int, connections: int) -> L
 
 def check_once(page: PageRequest, cookie: str, marker: str) -> None:
     """The page answers 200 with real content before it is timed (not a 403 or an error page)."""
-    headers = {"Cookie": f"csrftoken={cookie}", "Content-Type": page.content_type}
+    headers = {"Cookie": cookies(page, cookie), "Content-Type": page.content_type}
     request = urllib.request.Request(page.url, data=page.body, headers=headers)
     with urllib.request.urlopen(request) as response:
         html = response.read().decode("utf-8")
@@ -96,15 +100,16 @@ def main() -> None:
     with running_app(settings="bench_settings", workers=2) as base:
         recorded = walk(base, typical())
         by_name = {p.name: p for p in recorded.pages}
+        result_cookie = by_name["result"].cookie
         pages = [
             (PageRequest("bare view", base + "/__bench__/bare/"), "ok"),
             (by_name["saved result"], 'id="result"'),
             (
-                PageRequest("result (computed)", by_name["result"].url, by_name["result"].body),
+                PageRequest("result (computed)", by_name["result"].url, cookie=result_cookie),
                 'id="result"',
             ),
             (
-                PageRequest("floor (no HTML)", base + "/__bench__/floor/", by_name["result"].body),
+                PageRequest("floor (no HTML)", base + "/__bench__/floor/", cookie=result_cookie),
                 "assessed:",
             ),
             (

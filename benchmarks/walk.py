@@ -1,8 +1,8 @@
 """Go through the self-check over plain HTTP and keep every request that reaches a page.
 
-Not a benchmark: imported by bench_pages.py and bench_server.py. Each screen after the first is
-reached only by a POST (the answers travel in a signed form field), so a benchmark that wants to
-load, say, screen 5 again needs the exact POST that produced it: `walk()` records them.
+Not a benchmark: imported by bench_pages.py and bench_server.py. Each screen is a GET of its own
+URL, but it shows the answers carried in the signed self-check cookie, so a benchmark that wants to
+load, say, screen 5 or the result again needs that cookie as it was then: `walk()` records them.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from hizakoshi.care.questions import question_set
+from hizakoshi.selfcheck.flow import STATE_COOKIE
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class PageRequest:
     url: str
     body: bytes | None = None  # POST body; None for a GET
     content_type: str = "application/x-www-form-urlencoded"
+    cookie: str = ""  # the self-check's answers cookie to send ("name=value"), if any
 
     @property
     def method(self) -> str:
@@ -44,6 +46,7 @@ class _FormReader(HTMLParser):
         self.form_id = form_id
         self.inside = False
         self.step: str | None = None
+        self.action = ""
         self.hidden: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -52,6 +55,7 @@ class _FormReader(HTMLParser):
             self.inside = found.get("id") == self.form_id
             if self.inside:
                 self.step = found.get("data-step")
+                self.action = found.get("action", "")
         elif tag == "input" and self.inside and found.get("type") == "hidden":
             self.hidden[found.get("name", "")] = found.get("value", "")
 
@@ -91,24 +95,23 @@ def walk(base: str, answers: dict[str, Any], *, save: bool = True) -> Walk:
     landing = PageRequest("landing", base + "/")
     client.open(landing)
     pages = [landing]
-    current = PageRequest("step " + question_set().steps[0].id, base + "/check/")
+    url, html = client.open(PageRequest("start", base + "/check/"))
     for _ in range(len(question_set().steps) + 1):
-        _url, html = client.open(current)
-        pages.append(current)
         form = _read_form(html, "step-form")
+        carried = client.cookie(STATE_COOKIE)
+        name = "step " + form.step if form.step else "result"
+        pages.append(PageRequest(name, url, cookie=f"{STATE_COOKIE}={carried}" if carried else ""))
         if form.step is None:
-            break  # the result page
+            if 'id="result"' not in html:
+                raise RuntimeError("a screen led neither to a screen nor to the result")
+            break
         step = question_set().step(form.step)
         fields = {**form.hidden, "action": "next"}
         fields |= {q.id: answers[q.id] for q in step.questions if q.id in answers}
-        current = PageRequest("", base + "/check/", encode(fields))
-        following = _peek_step(client, current)
-        current = PageRequest(following, current.url, current.body)
+        url, html = client.open(PageRequest("", base + form.action, encode(fields)))
     else:
         raise RuntimeError("the self-check did not reach a result")
-    if pages[-1].name != "result":
-        raise RuntimeError(f"expected the result page last, got {pages[-1].name!r}")
-    _url, result_html = client.open(pages[-1])
+    result_html = html
     if save:
         form = _read_form(result_html, "save-form")
         fields = {**form.hidden, "consent": "yes"}
@@ -117,14 +120,3 @@ def walk(base: str, answers: dict[str, Any], *, save: bool = True) -> Walk:
             raise RuntimeError(f"saving did not lead to a saved result page: {saved_url}")
         pages.append(PageRequest("saved result", saved_url))
     return Walk(pages, client.cookie("csrftoken"), result_html)
-
-
-def _peek_step(client: _Client, request: PageRequest) -> str:
-    """The name of the page a POST leads to (posting is repeatable: nothing is stored)."""
-    _url, html = client.open(request)
-    step = _read_form(html, "step-form").step
-    if step is None:
-        if 'id="result"' not in html:
-            raise RuntimeError("a POST led neither to a screen nor to the result")
-        return "result"
-    return "step " + step

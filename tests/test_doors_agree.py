@@ -208,7 +208,7 @@ class _PageReader(HTMLParser):
         self.root: dict[str, str | None] | None = None
         self.lists: dict[str, list[str]] = {name: [] for name in PAGE_LISTS.values()}
         self.step: str | None = None
-        self.state: str | None = None
+        self.action: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -220,8 +220,7 @@ class _PageReader(HTMLParser):
                 self.lists[name].append(str(found[attr]))
         if tag == "form" and found.get("data-step"):
             self.step = found["data-step"]
-        if tag == "input" and found.get("name") == "state":
-            self.state = found.get("value")
+            self.action = found.get("action")
 
 
 def read_page(content: str) -> _PageReader:
@@ -244,13 +243,11 @@ def result_from_page(content: str) -> Result:
     )
 
 
-def step_post(
-    step_id: str, state: str, answers: dict[str, Any], action: str = "next"
-) -> dict[str, Any]:
+def step_post(step_id: str, answers: dict[str, Any], action: str = "next") -> dict[str, Any]:
     """The form fields a person fills in on one screen, as the browser would send them.
     With action "stop" the person presses "see what to do now" (like "next" until a sign
-    that needs care today is given)."""
-    data: dict[str, Any] = {"state": state, "action": action}
+    that needs care today is given). The answers so far travel in the browser's cookie."""
+    data: dict[str, Any] = {"action": action}
     for question in question_set().step(step_id).questions:
         value = answers.get(question.id)
         if value is None:
@@ -264,7 +261,7 @@ def through_the_web(
 ) -> tuple[Result, str]:
     client = Client()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
-    response = client.get("/check/")
+    response = client.get("/check/", follow=True)
     seen: list[str] = []
     for _screen in range(len(question_set().steps) + 1):
         assert response.status_code == 200
@@ -272,10 +269,10 @@ def through_the_web(
         page = read_page(content)
         if page.root is not None:
             return result_from_page(content), html.unescape(content)
-        assert page.step is not None and page.state, "neither a step form nor a result"
+        assert page.step is not None and page.action, "neither a step form nor a result"
         assert page.step not in seen, f"the form stayed on {page.step!r}: an answer was refused"
         seen.append(page.step)
-        response = client.post("/check/", step_post(page.step, page.state, answers, action))
+        response = client.post(page.action, step_post(page.step, answers, action), follow=True)
     raise AssertionError(f"no result after the screens {seen}")
 
 

@@ -99,7 +99,7 @@ def answer_screen(page: Page, answers: Answers, lang: Lang = "ja") -> None:
 
 
 def press_next(page: Page, lang: Lang = "ja") -> None:
-    # Every screen posts to the same URL, so wait for the new page itself, not for a URL change.
+    # A screen with a mistake redirects to its own URL, so wait for the new page, not a URL change.
     with page.expect_navigation():
         page.get_by_role("button", name=NEXT[lang]).click()
 

@@ -13,6 +13,7 @@ from django.test import Client
 from hizakoshi.care import questions as care_questions
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.selfcheck.consent import CONSENT_VERSION
+from hizakoshi.selfcheck.flow import STATE_COOKIE
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
 
@@ -25,8 +26,14 @@ if TYPE_CHECKING:
 else:
     Page = object
 
-CHECK_URL = "/check/"
+CHECK_URL = "/check/"  # the start: forgets carried answers, redirects to the first screen
 SAVE_URL = "/check/save/"
+RESULT_URL = "/check/result/"
+
+
+def step_url(step_id: str) -> str:
+    return f"/check/{step_id}/"
+
 
 _QUIET = {
     "urgent_signs": ["none"],
@@ -120,9 +127,13 @@ def body(response: Page) -> bytes:
 
 
 def state_of(response: Page) -> str:
+    """The signed answers: in the result page's save form, else in the browser's cookie."""
     match = re.search(r'name="state" value="([^"]+)"', response.content.decode())
-    assert match, "no carried state on the page"
-    return html.unescape(match.group(1))
+    if match:
+        return html.unescape(match.group(1))
+    cookie = response.client.cookies.get(STATE_COOKIE)
+    assert cookie is not None and cookie.value, "no carried state"
+    return str(cookie.value)
 
 
 def current_step(response: Page) -> str:
@@ -140,14 +151,21 @@ def step_data(step_id: str, raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def post_step(client: Client, page: Page, raw: dict[str, Any], action: str = "next") -> Page:
-    """Answer the screen `page` shows with the values from `raw` and press a button."""
-    data = step_data(current_step(page), raw) | {"state": state_of(page), "action": action}
-    return client.post(CHECK_URL, data)
+    """Answer the screen `page` shows with the values from `raw`, press a button and follow the
+    redirect to the page it leads to, as a browser does."""
+    step_id = current_step(page)
+    data = step_data(step_id, raw) | {"action": action}
+    return client.post(step_url(step_id), data, follow=True)
+
+
+def start(client: Client) -> Page:
+    """Open the self-check: its first screen."""
+    return client.get(CHECK_URL, follow=True)
 
 
 def complete(client: Client, raw: dict[str, Any], *, limit: int = 20) -> Page:
     """Fill in every screen; returns the result page."""
-    page = client.get(CHECK_URL)
+    page = start(client)
     for _ in range(limit):
         page = post_step(client, page, raw)
         assert page.status_code == 200

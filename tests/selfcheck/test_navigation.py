@@ -10,7 +10,14 @@ from hizakoshi.care import questions as care_questions
 from hizakoshi.care.questions import QuestionSet
 from hizakoshi.selfcheck import flow, views
 
-from .factories import CHECK_URL, Page, current_step, knee_origin_answers, post_step, state_of
+from .factories import (
+    Page,
+    current_step,
+    knee_origin_answers,
+    post_step,
+    start,
+    state_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +29,7 @@ def carried(page: Page) -> dict[str, object]:
 
 
 def walk_to(client: Client, step: str, raw: dict[str, object]) -> Page:
-    page = client.get(CHECK_URL)
+    page = start(client)
     while current_step(page) != step:
         page = post_step(client, page, raw)
     return page
@@ -30,7 +37,7 @@ def walk_to(client: Client, step: str, raw: dict[str, object]) -> Page:
 
 def test_back_shows_the_previous_screen_with_its_answers_filled_in(client: Client) -> None:
     raw = knee_origin_answers()
-    page = post_step(client, client.get(CHECK_URL), raw)
+    page = post_step(client, start(client), raw)
     assert current_step(page) == "urgent"
     page = post_step(client, page, {}, action="back")
     html = page.content.decode()
@@ -41,7 +48,7 @@ def test_back_shows_the_previous_screen_with_its_answers_filled_in(client: Clien
 
 def test_back_keeps_what_was_ticked_on_the_screen_being_left(client: Client) -> None:
     raw = knee_origin_answers()
-    page = post_step(client, client.get(CHECK_URL), raw)
+    page = post_step(client, start(client), raw)
     page = post_step(client, page, raw, action="back")
     page = post_step(client, page, raw)
     assert current_step(page) == "urgent"
@@ -158,7 +165,7 @@ def skipping_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("skipping_questions")
 def test_a_screen_whose_questions_all_do_not_apply_is_skipped(client: Client) -> None:
-    page = post_step(client, client.get(CHECK_URL), {"knee_recent_injury": "no"})
+    page = post_step(client, start(client), {"knee_recent_injury": "no"})
     assert current_step(page) == "three"
     assert "2 / 2" in page.content.decode()
     page = post_step(client, page, {}, action="back")
@@ -167,6 +174,6 @@ def test_a_screen_whose_questions_all_do_not_apply_is_skipped(client: Client) ->
 
 @pytest.mark.usefixtures("skipping_questions")
 def test_the_same_screen_is_shown_when_its_question_applies(client: Client) -> None:
-    page = post_step(client, client.get(CHECK_URL), {"knee_recent_injury": "yes"})
+    page = post_step(client, start(client), {"knee_recent_injury": "yes"})
     assert current_step(page) == "two"
     assert "2 / 3" in page.content.decode()

@@ -14,13 +14,14 @@ from hizakoshi.care.model import Assessment
 from hizakoshi.care.questions import parse_answers
 
 from .factories import (
-    CHECK_URL,
+    RESULT_URL,
     back_origin_answers,
     body,
     complete,
     emergency_answers,
     knee_origin_answers,
-    state_of,
+    start,
+    step_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_an_emergency_sign_is_flagged_on_the_very_next_screen(client: Client) ->
     from .factories import post_step
 
     raw = emergency_answers()
-    page = post_step(client, client.get(CHECK_URL), raw)
+    page = post_step(client, start(client), raw)
     page = post_step(client, page, raw)
     html = page.content.decode()
     assert 'data-step="health"' in html
@@ -111,20 +112,23 @@ def test_each_exercise_has_its_drawing_served_from_static_files(client: Client) 
 def test_the_result_can_be_switched_to_english_without_losing_it(client: Client) -> None:
     raw = knee_origin_answers()
     page = complete(client, raw)
-    switched = client.post(CHECK_URL, {"state": state_of(page), "action": "lang:en"})
+    assert 'action="/i18n/setlang/"' in page.content.decode()
+    switched = client.post("/i18n/setlang/", {"language": "en", "next": RESULT_URL}, follow=True)
     html = switched.content.decode()
+    assert switched.redirect_chain == [(RESULT_URL, 302)]
     assert '<html lang="en">' in html
     assert expected(raw).pattern.summary.en in html
     assert attrs(html, "pattern") == ["knee_origin"]
-    assert switched.cookies["django_language"].value == "en"
+    assert client.cookies["django_language"].value == "en"
 
 
 def test_switching_language_mid_way_keeps_the_screen_and_its_answers(client: Client) -> None:
-    first = client.get(CHECK_URL)
+    start(client)
     page = client.post(
-        CHECK_URL, {"state": state_of(first), "age": "70", "sex": "male", "action": "lang:en"}
+        step_url("about"), {"age": "70", "sex": "male", "action": "lang:en"}, follow=True
     )
     html = page.content.decode()
+    assert page.redirect_chain == [(step_url("about"), 302)]
     assert 'data-step="about"' in html
     assert "About you" in html
     assert 'name="age" value="70"' in html

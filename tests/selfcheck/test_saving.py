@@ -34,7 +34,7 @@ def save(client: Client, *, consent: bool) -> Page:
 
 
 def test_saving_without_the_consent_tick_stores_nothing_and_says_why(client: Client) -> None:
-    response = save(client, consent=False)
+    response = client.get(save(client, consent=False)["Location"])
     html = response.content.decode()
     assert response.status_code == 200
     assert MSG_CONSENT_REQUIRED.ja in html

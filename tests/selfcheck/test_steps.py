@@ -14,8 +14,9 @@ from hizakoshi.care.questions import (
     MSG_RANGE,
     MSG_REQUIRED,
 )
+from hizakoshi.selfcheck.flow import STATE_COOKIE
 
-from .factories import CHECK_URL, current_step, knee_origin_answers, post_step, state_of
+from .factories import current_step, knee_origin_answers, post_step, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +30,14 @@ def field_error(page: str, qid: str) -> str:
 
 
 def post_about(client: Client, **values: str) -> str:
-    first = client.get(CHECK_URL)
-    response = client.post(CHECK_URL, {"state": state_of(first), "action": "next"} | values)
+    start(client)
+    response = client.post(step_url("about"), {"action": "next"} | values, follow=True)
     assert response.status_code == 200
     return response.content.decode()
 
 
 def test_the_first_screen_is_about_you_with_progress_one_of_eleven(client: Client) -> None:
-    page = client.get(CHECK_URL)
+    page = start(client)
     assert current_step(page) == "about"
     assert "1 / 11" in page.content.decode()
 
@@ -83,7 +84,7 @@ def test_messages_are_in_english_for_an_english_reader(client: Client) -> None:
 
 def test_a_pain_score_of_11_is_refused(client: Client) -> None:
     raw = knee_origin_answers(knee_pain="11")
-    page = client.get(CHECK_URL)
+    page = start(client)
     while current_step(page) != "knee":
         page = post_step(client, page, raw)
     page = post_step(client, page, raw)
@@ -95,26 +96,34 @@ def test_a_pain_score_of_11_is_refused(client: Client) -> None:
 
 def test_none_of_these_cannot_be_ticked_together_with_a_sign(client: Client) -> None:
     raw = knee_origin_answers(urgent_signs=["none", "bladder_bowel"])
-    page = post_step(client, client.get(CHECK_URL), raw)
+    page = post_step(client, start(client), raw)
     page = post_step(client, page, raw)
     assert current_step(page) == "urgent"
     expected = MSG_EXCLUSIVE.ja.format(option="どれもない")
     assert field_error(page.content.decode(), "urgent_signs").endswith(expected)
 
 
-@pytest.mark.parametrize("state", ["", "garbage", "eyJ2IjoxfQ:1tampered:signature", "x" * 5000])
-def test_a_missing_or_tampered_state_asks_to_start_again_instead_of_failing(
-    client: Client, state: str
+@pytest.mark.parametrize("state", ["garbage", "eyJ2IjoxfQ:1tampered:signature", "x" * 5000])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_tampered_state_asks_to_start_again_instead_of_failing(
+    client: Client, state: str, method: str
 ) -> None:
-    response = client.post(CHECK_URL, {"state": state, "age": "70"})
+    client.cookies[STATE_COOKIE] = state
+    response = getattr(client, method)(step_url("urgent"), {"age": "70"})
     assert response.status_code == 400
     assert "もう一度" in response.content.decode()
+    assert response.cookies[STATE_COOKIE].value == ""  # and the browser forgets it
+
+
+def test_a_missing_state_on_a_later_screen_starts_from_the_first_screen(client: Client) -> None:
+    response = client.get(step_url("knee"), follow=True)
+    assert response.redirect_chain == [(step_url("about"), 302)]
+    assert current_step(response) == "about"
 
 
 def test_odd_input_shapes_never_give_a_server_error(client: Client) -> None:
-    first = client.get(CHECK_URL)
+    start(client)
     data = {
-        "state": state_of(first),
         "age": ["70", "80"],
         "sex": ["female", "male"],
         "height_cm": "1e400",
@@ -122,6 +131,6 @@ def test_odd_input_shapes_never_give_a_server_error(client: Client) -> None:
         "activity": "x" * 10_000,
         "action": "sideways",
     }
-    response = client.post(CHECK_URL, data)
+    response = client.post(step_url("about"), data, follow=True)
     assert response.status_code == 200
     assert 'class="error-summary"' in response.content.decode()

@@ -14,7 +14,6 @@ from hizakoshi.care.model import Urgency
 from hizakoshi.selfcheck.flow import stop_options
 
 from .factories import (
-    CHECK_URL,
     SAVE_URL,
     Page,
     complete,
@@ -22,6 +21,7 @@ from .factories import (
     knee_origin_answers,
     post_step,
     saved_result,
+    start,
     state_of,
 )
 
@@ -55,7 +55,7 @@ def assert_paused(html: str) -> None:
 
 
 def walk_to_urgent_screen(client: Client) -> Page:
-    page = post_step(client, client.get(CHECK_URL), knee_origin_answers())
+    page = post_step(client, start(client), knee_origin_answers())
     assert current_step(page) == "urgent"
     return page
 
@@ -130,7 +130,7 @@ def test_stop_without_an_urgent_sign_moves_on_like_next(client: Client) -> None:
 
 
 def test_stop_with_a_wrong_answer_on_the_first_screen_is_refused(client: Client) -> None:
-    page = client.get(CHECK_URL)
+    page = start(client)
     page = post_step(client, page, {"age": "300"}, action="stop")
     assert current_step(page) == "about"
     assert 'class="error-summary"' in page.content.decode()

@@ -21,6 +21,7 @@ from hizakoshi.accounts.signup import signup_confirm, signup_request, signup_tok
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
+from hizakoshi.selfcheck.flow import state_forget
 from hizakoshi.selfcheck.language import current_lang, switch_language
 from hizakoshi.site.ratelimit import count_or_refuse, limited
 
@@ -65,7 +66,10 @@ def signup(request: HttpRequest) -> HttpResponse:
         "result": data["result"],
         "language": data["language"],
     }
-    return redirect("accounts:signup_sent")
+    response = redirect("accounts:signup_sent")
+    if data["state"]:
+        state_forget(response)  # it waits in the session now: the browser need not carry it
+    return response
 
 
 @require_safe
@@ -129,7 +133,10 @@ def _claim(request: HttpRequest, carried: dict[str, str], lang: Lang) -> HttpRes
     assert isinstance(user, User)
     if request.method == "POST" and "keep" in request.POST:
         _take_result(user, carried["state"], carried["result"], lang, AssessmentSource.SELFCHECK)
-        return redirect("journey:today")
+        response = redirect("journey:today")
+        if carried["state"]:
+            state_forget(response)
+        return response
     if not (carried["state"] or carried["result"]):
         return redirect("journey:today")
     return render(request, "accounts/keep.html", {"carried": carried})

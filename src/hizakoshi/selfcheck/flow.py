@@ -1,8 +1,13 @@
 """The multi-step self-check without server-side storage.
 
-The answers so far travel with the person, in a signed hidden form field (django.core.signing):
-the server keeps nothing between two steps, so no health information is stored before consent
-(APPI), and nothing can be tampered with on the way because the signature is checked.
+The answers so far travel with the person, in a signed, compressed cookie (django.core.signing)
+that the server never stores: nothing about a person's health is kept before consent (APPI), and
+nothing can be tampered with on the way because the signature is checked. Every screen is a GET
+URL (/check/<step>/) and every form posts, stores the answers in the cookie and redirects (Post/
+Redirect/Get), so the browser's back and forward buttons move between screens with the answers
+kept and never ask to resend a form. The answers never appear in a URL. The cookie is HttpOnly,
+SameSite=Lax, Secure over HTTPS, limited to /check/ and to SELFCHECK_STATE_MAX_AGE, and cleared
+when the person starts again, saves the result or deletes a saved one.
 Which steps are shown follows the questions' `shown_if`; a step whose questions are all hidden is
 skipped.
 """
@@ -15,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest, HttpResponse
 
 from hizakoshi.care.content import red_flags
 from hizakoshi.care.model import URGENCY_ORDER, Triage, Urgency
@@ -33,6 +39,10 @@ from hizakoshi.care.triage import STOP_EARLY, triage
 STATE_SALT = "hizakoshi.selfcheck.state"
 STATE_VERSION = 1
 RESULT = "result"  # the pseudo-step after the last question
+STATE_COOKIE = "hizakoshi_check"
+STATE_COOKIE_PATH = "/check/"
+# Browsers keep about 4096 bytes per cookie; real answers take well under a third of this.
+MAX_STATE_CHARS = 3500
 
 RawAnswers = dict[str, Any]  # question id -> str (choice, number as typed) or list[str] (multi)
 
@@ -45,9 +55,14 @@ class BadState(Exception):
 class FlowState:
     step: str
     answers: RawAnswers = field(default_factory=dict)
+    # The screen (or RESULT, for the consent tick) whose mistakes to show: set when a form was
+    # sent with a mistake, so that the page the browser is sent to can show it.
+    errors_on: str = ""
 
     def dump(self) -> str:
-        payload = {"v": STATE_VERSION, "step": self.step, "answers": self.answers}
+        payload: dict[str, Any] = {"v": STATE_VERSION, "step": self.step, "answers": self.answers}
+        if self.errors_on:
+            payload["errors_on"] = self.errors_on
         return signing.dumps(payload, salt=STATE_SALT, compress=True)
 
     @classmethod
@@ -65,7 +80,36 @@ class FlowState:
         step, answers = payload.get("step"), payload.get("answers")
         if not isinstance(answers, dict) or not (step == RESULT or step in step_ids()):
             raise BadState("malformed state")
-        return cls(step=step, answers=answers)
+        errors_on = payload.get("errors_on", "")
+        if not isinstance(errors_on, str):
+            raise BadState("malformed state")
+        return cls(step=step, answers=answers, errors_on=errors_on)
+
+
+def state_from(request: HttpRequest) -> FlowState | None:
+    """The answers carried in the person's cookie; None when there is none (a fresh start, or
+    the browser dropped it after its max-age). BadState when it is tampered with or too old."""
+    token = request.COOKIES.get(STATE_COOKIE)
+    return FlowState.load(token) if token else None
+
+
+def state_keep(response: HttpResponse, state: FlowState) -> None:
+    token = state.dump()
+    if len(token) > MAX_STATE_CHARS:
+        raise BadState("state too large")
+    response.set_cookie(
+        STATE_COOKIE,
+        token,
+        max_age=settings.SELFCHECK_STATE_MAX_AGE,
+        path=STATE_COOKIE_PATH,
+        secure=settings.HTTPS,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def state_forget(response: HttpResponse) -> None:
+    response.delete_cookie(STATE_COOKIE, path=STATE_COOKIE_PATH, samesite="Lax")
 
 
 def step_ids() -> list[str]:

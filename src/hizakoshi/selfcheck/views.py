@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -28,9 +28,14 @@ from hizakoshi.selfcheck.flow import (
     BadState,
     FlowState,
     first_step,
+    is_step_shown,
     next_step,
     previous_step,
     progress,
+    state_forget,
+    state_from,
+    state_keep,
+    step_ids,
     step_with_first_error,
     stop_early_triage,
 )
@@ -54,60 +59,121 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
-    """One URL for every screen: the screen to show next depends on the carried answers."""
-    lang = current_lang()
-    if request.method == "GET":
-        return _step_page(request, StepForm(first_step(), {}, lang))
+    """The start of the self-check: forget any answers carried from before, go to screen 1."""
+    if request.method == "POST":
+        # A screen from before each screen had its own address (open during an update).
+        return _restart(request)
+    response = redirect("selfcheck:step", step_id=first_step().id)
+    state_forget(response)
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def step(request: HttpRequest, step_id: str) -> HttpResponse:
+    """One screen. GET shows it with the carried answers; POST stores this screen's answers in
+    the cookie and redirects to the screen to show next (so back and forward never resend)."""
+    if step_id not in step_ids():
+        raise Http404
     try:
-        state = FlowState.load(request.POST.get("state"))
+        state = state_from(request)
     except BadState:
-        return render(request, "selfcheck/restart.html", status=400)
+        return _restart(request)
+    here = questions().step(step_id)
+    lang = current_lang()
+    if request.method != "POST":
+        return _show_step(request, here, state, lang)
+    raw = state.answers if state else {}
     action = request.POST.get("action", "next")
     switch_to = parse_lang(action.removeprefix("lang:")) if action.startswith("lang:") else None
-    if switch_to:
-        translation.activate(switch_to)
-        lang = switch_to
-    if state.step == RESULT:
-        response = _finish(request, state.answers, lang)
-    else:
-        response = _advance(request, questions().step(state.step), state, action, lang)
+    form = StepForm(here, raw, lang, request.POST)
+    target, errors_on = _where_next(here, form, action, switch_to is not None)
+    response = _go_carrying(request, FlowState(target, form.raw, errors_on=errors_on))
     return switch_language(response, switch_to) if switch_to else response
 
 
-def _advance(
-    request: HttpRequest, step: Step, state: FlowState, action: str, lang: Lang
-) -> HttpResponse:
-    form = StepForm(step, state.answers, lang, request.POST)
-    if action.startswith("lang:"):
-        return _step_page(request, form)
+def _where_next(here: Step, form: StepForm, action: str, switching: bool) -> tuple[str, str]:
+    """(the screen to go to, the screen whose mistakes to show there or "")."""
+    if switching:
+        return here.id, ""
     if action == "back":
-        back_to = previous_step(step, form.raw) or step
-        return _step_page(request, StepForm(back_to, form.raw, lang))
+        return (previous_step(here, form.raw) or here).id, ""
     if action == "stop" and stop_early_triage(form.raw) is not None:
         # Stop at once: a sign that needs care today or sooner makes the rest optional. The
         # core accepts these incomplete answers (a wrong answer is still an error there).
-        return _finish(request, form.raw, lang)
+        return RESULT, ""
     if not form.is_valid():
-        return _step_page(request, form)
-    following = next_step(step, form.raw)
-    if following is None:
-        return _finish(request, form.raw, lang)
-    return _step_page(request, StepForm(following, form.raw, lang))
+        return here.id, here.id
+    following = next_step(here, form.raw)
+    return (following.id if following else RESULT), ""
 
 
-def _finish(request: HttpRequest, raw: dict[str, Any], lang: Lang) -> HttpResponse:
+def _go(target: str) -> HttpResponse:
+    if target == RESULT:
+        return redirect("selfcheck:result")
+    return redirect("selfcheck:step", step_id=target)
+
+
+def _go_carrying(request: HttpRequest, state: FlowState) -> HttpResponse:
+    """Redirect to the page for `state.step`, with the answers in the cookie."""
+    response = _go(state.step)
     try:
-        answers = parse_answers(prune_hidden(raw))
+        state_keep(response, state)
+    except BadState:  # more than a cookie can hold: no real answers come near it
+        return _restart(request)
+    return response
+
+
+def _show_step(
+    request: HttpRequest, here: Step, state: FlowState | None, lang: Lang
+) -> HttpResponse:
+    if state is None and here != first_step():
+        # Nothing carried (a new visit, or answers cleared on a shared device): from the start.
+        return _go(first_step().id)
+    raw = state.answers if state else {}
+    if not is_step_shown(here, raw):
+        # A screen that no longer applies (an earlier answer changed): the next one that does.
+        following = next_step(here, raw)
+        return _go(following.id if following else RESULT)
+    form = StepForm(here, raw, lang)
+    if state is not None and state.errors_on == here.id:
+        form.is_valid()
+    return _step_page(request, form)
+
+
+@never_cache
+@require_safe
+def result(request: HttpRequest) -> HttpResponse:
+    try:
+        state = state_from(request)
+    except BadState:
+        return _restart(request)
+    if state is None:
+        return _go(first_step().id)
+    raw = prune_hidden(state.answers)
+    try:
+        answers = parse_answers(raw)
     except InvalidAnswers as problem:
-        # Only reachable with answers carried from an older question set: go to the first
-        # screen that needs attention instead of failing.
-        step_form = StepForm(step_with_first_error(problem.errors), raw, lang)
-        step_form.is_valid()
-        return _step_page(request, step_form)
-    state = FlowState(RESULT, prune_hidden(raw)).dump()
-    return _result_page(request, answers, ConsentForm(initial={"state": state}, lang=lang))
+        # Not every screen answered yet (or answers carried from an older question set): the
+        # first screen that needs attention, with its mistakes shown.
+        needs = step_with_first_error(problem.errors).id
+        return _go_carrying(request, FlowState(needs, state.answers, errors_on=needs))
+    carried = FlowState(RESULT, raw).dump()
+    if state.errors_on == RESULT:  # "save" was pressed without the consent tick
+        form = ConsentForm({"state": carried}, lang=current_lang())
+        form.is_valid()
+    else:
+        form = ConsentForm(initial={"state": carried}, lang=current_lang())
+    return _result_page(request, answers, form)
+
+
+def _restart(request: HttpRequest) -> HttpResponse:
+    """Tampered with, too old or too large: say so, and forget what the browser carried."""
+    response = render(request, "selfcheck/restart.html", status=400)
+    state_forget(response)
+    return response
 
 
 def _step_page(request: HttpRequest, form: StepForm) -> HttpResponse:
@@ -120,7 +186,6 @@ def _step_page(request: HttpRequest, form: StepForm) -> HttpResponse:
         "intro": form.step.intro.get(form.lang) if form.step.intro else "",
         "position": position,
         "total": total,
-        "state": FlowState(form.step.id, form.raw).dump(),
     }
     context.update(_stop_context(form))
     return render(request, "selfcheck/step.html", context)
@@ -174,13 +239,16 @@ def save(request: HttpRequest) -> HttpResponse:
         state = FlowState.load(request.POST.get("state"))
         answers = parse_answers(prune_hidden(state.answers))
     except (BadState, InvalidAnswers):
-        return render(request, "selfcheck/restart.html", status=400)
+        return _restart(request)
     if state.step != RESULT:
-        return render(request, "selfcheck/restart.html", status=400)
+        return _restart(request)
     if not form.is_valid():
-        return _result_page(request, answers, form)
+        # Back to the result page (a GET, so back and forward never resend), showing the mistake.
+        return _go_carrying(request, FlowState(RESULT, state.answers, errors_on=RESULT))
     saved = result_save(answers=answers, lang=lang, consent_version=consent_text.CONSENT_VERSION)
-    return redirect("selfcheck:saved", token=saved.link_token)
+    response = redirect("selfcheck:saved", token=saved.link_token)
+    state_forget(response)  # stored now, with consent: the browser need not carry it any more
+    return response
 
 
 @never_cache
@@ -221,7 +289,9 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
         host = request.get_host()
         cache.delete_many([_saved_page_key(result.token_hash, lang, host) for lang in LANGS])
         result_delete(result=result, now=timezone.now())
-        return redirect("selfcheck:deleted")
+        response = redirect("selfcheck:deleted")
+        state_forget(response)
+        return response
     return render(request, "selfcheck/delete.html", {"result": result, "token": token})
 
 

@@ -255,8 +255,8 @@ SERVE_BIND = _bind("HIZAKOSHI_BIND", "127.0.0.1:8000")
 SERVE_WORKERS = env_int("HIZAKOSHI_WORKERS", 2, minimum=1)
 
 # --- sessions and cookies -------------------------------------------------------------------------
-# The self-check itself uses no session: answers travel in a signed form field (see
-# selfcheck/flow.py), so nothing about a person's health reaches the server before consent.
+# The self-check itself uses no session: answers travel in a signed cookie the server never stores
+# (see selfcheck/flow.py), so nothing about a person's health is kept before consent.
 SESSION_COOKIE_AGE = env_int("HIZAKOSHI_SESSION_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is an idle timeout
 # However active, a login ends this many hours after it began (site/sessions.py).
@@ -429,7 +429,7 @@ HIZAKOSHI_CLINIC_URL = env_str("HIZAKOSHI_CLINIC_URL", "")
 HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
 
 # --- the self-check -------------------------------------------------------------------------
-# How long the answers carried in the form stay valid between two steps.
+# How long the answers carried in the cookie stay valid (cookie max-age and signature age).
 SELFCHECK_STATE_MAX_AGE = env_int("HIZAKOSHI_SELFCHECK_STATE_HOURS", 24, minimum=1) * 3600
 
 LOG_LEVEL = env_str("HIZAKOSHI_LOG_LEVEL", "WARNING").strip().upper()
