@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
@@ -15,7 +16,12 @@ from hizakoshi.accounts import consent
 from hizakoshi.accounts.claim import carried_result
 from hizakoshi.accounts.forms import LoginForm, SignupForm
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
+from hizakoshi.accounts.services import (
+    DELETED_COUNTS,
+    DELETED_KINDS,
+    result_keep,
+    user_create,
+)
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.services import journey_start_from_assessment
@@ -57,6 +63,8 @@ def _take_result(user: User, state: str, token: str, lang: Lang, source: str) ->
     if found is None:
         return False
     answers, assessment = found
+    if not state and token:
+        result_keep(person=user, token=token)  # the link now goes with the account
     journey_start_from_assessment(
         person=user,
         answers=answers,
@@ -124,4 +132,19 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 @require_safe
 def deleted(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/deleted.html")
+    """What went, kind by kind, shown once (the counts live in the new, empty session)."""
+    counts = request.session.pop(DELETED_COUNTS, None)
+    names = {
+        "results": _("Self-check results"),
+        "saved_links": _("Saved result links"),
+        "sessions": _("Exercise sessions"),
+        "diary": _("Diary check-ins"),
+        "questionnaires": _("Questionnaires"),
+        "tests": _("Home function tests"),
+    }
+    rows = (
+        [(names[k], int(counts.get(k, 0))) for k in DELETED_KINDS]
+        if isinstance(counts, dict)
+        else []
+    )
+    return render(request, "accounts/deleted.html", {"rows": rows})
