@@ -33,6 +33,8 @@ from hizakoshi.selfcheck.services import result_delete
 from hizakoshi.selfcheck.tokens import token_hash
 
 # What the page after a deletion counts, kind by kind (in this order).
+# The session key under which sign-up leaves its one-time welcome for Today ("kept" or "new").
+WELCOME = "welcome"
 # The session key under which the delete view leaves the counts for the page after it.
 DELETED_COUNTS = "deleted_counts"
 DELETED_KINDS = ("results", "saved_links", "sessions", "diary", "questionnaires", "tests")

@@ -19,6 +19,7 @@ from hizakoshi.accounts.models import User
 from hizakoshi.accounts.services import (
     DELETED_COUNTS,
     DELETED_KINDS,
+    WELCOME,
     result_keep,
     user_create,
 )
@@ -53,8 +54,12 @@ def signup(request: HttpRequest) -> HttpResponse:
         language=data["language"],
         consent_version=consent.CONSENT_VERSION,
     )
-    _take_result(user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED)
+    kept = _take_result(
+        user, data["state"], data["result"], data["language"], AssessmentSource.CLAIMED
+    )
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # Said once on the first page: the account is made, and whether the result came along.
+    request.session[WELCOME] = "kept" if kept else "new"
     return switch_language(redirect("journey:today"), data["language"])
 
 

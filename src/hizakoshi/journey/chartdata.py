@@ -100,7 +100,7 @@ def day_label(day: date, lang: Lang) -> str:
 
 def full_date(day: date, lang: Lang) -> str:
     if lang == "ja":
-        return f"{day.year}/{day.month}/{day.day}"
+        return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
