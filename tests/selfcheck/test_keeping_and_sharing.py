@@ -20,7 +20,11 @@ pytestmark = pytest.mark.django_db
 
 
 def render(text: str, **context: object) -> str:
-    return Template("{% load dates %}" + text).render(Context(context))
+    """The filter's text; it comes wrapped so that the date never breaks across lines."""
+    shown = Template("{% load dates %}" + text).render(Context(context))
+    found = re.fullmatch(r'<span class="nowrap">(.*)</span>', shown)
+    assert found, shown
+    return found.group(1)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 `{{ day|longdate }}` gives the full date; `{{ day|shortday }}` the month and day with the weekday
 (12月3日(木), "Thu 3 December") where the weekday helps, as in the diary's week. Datetimes are
 shown in the site's time zone (Japan) first. The wording is fixed here rather than left to
-Django's locale formats, so every page says it the same way.
+Django's locale formats, so every page says it the same way. A date never breaks across lines
+(「2026年12」「月2日」): each comes wrapped in <span class="nowrap">.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -43,8 +46,11 @@ def _japanese() -> bool:
     return (translation.get_language() or "ja").startswith("ja")
 
 
-@register.filter
-def longdate(value: object) -> str:
+def _nowrap(text: str) -> SafeString:
+    return format_html('<span class="nowrap">{}</span>', text) if text else SafeString("")
+
+
+def long_date_text(value: object) -> str:
     day = _day(value)
     if day is None:
         return ""
@@ -53,8 +59,7 @@ def longdate(value: object) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-@register.filter
-def shortday(value: object) -> str:
+def short_day_text(value: object) -> str:
     day = _day(value)
     if day is None:
         return ""
@@ -64,8 +69,18 @@ def shortday(value: object) -> str:
 
 
 @register.filter
-def longdatetime(value: object) -> str:
+def longdate(value: object) -> SafeString:
+    return _nowrap(long_date_text(value))
+
+
+@register.filter
+def shortday(value: object) -> SafeString:
+    return _nowrap(short_day_text(value))
+
+
+@register.filter
+def longdatetime(value: object) -> SafeString:
     if not isinstance(value, datetime):
         return longdate(value)
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{longdate(local)} {local:%H:%M}"
+    return _nowrap(f"{long_date_text(local)} {local:%H:%M}")
