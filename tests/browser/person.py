@@ -15,6 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import Question, question_set
+from hizakoshi.selfcheck.forms import is_scale
 
 Answers = Mapping[str, Any]  # question id -> "text" (number or option value) or [option values]
 
@@ -73,13 +74,16 @@ def current_step(page: Page) -> str | None:
 
 def question_box(page: Page, question: Question, lang: Lang) -> Locator:
     label = question.label.get(lang)
-    if question.type in ("integer", "number"):
+    if question.type in ("integer", "number") and not is_scale(question):
         return page.get_by_role("textbox", name=re.compile("^" + re.escape(label)))
     return page.get_by_role("group", name=re.compile("^" + re.escape(label)))
 
 
 def answer(page: Page, question: Question, value: Any, lang: Lang) -> None:
     box = question_box(page, question, lang)
+    if is_scale(question):  # pain 0-10: eleven buttons
+        box.get_by_text(str(value), exact=True).click()
+        return
     if question.type in ("integer", "number"):
         box.click()
         box.press_sequentially(str(value))

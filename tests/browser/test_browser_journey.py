@@ -122,9 +122,9 @@ def test_a_new_person_keeps_their_result_then_exercises_fills_the_diary_and_sees
     # The diary, from Today.
     page.get_by_role("link", name=ja("Fill in today's check-in")).click()
     expect(page).to_have_url(re.compile(r"/me/diary/$"))
-    page.get_by_label(ja("Left knee pain today")).fill("4")
-    page.get_by_label(ja("Right knee pain today")).fill("3")
-    page.get_by_label(ja("Low-back pain today")).fill("3")
+    page.get_by_role("group", name=ja("Left knee pain today")).get_by_text("4", exact=True).click()
+    page.get_by_role("group", name=ja("Right knee pain today")).get_by_text("3", exact=True).click()
+    page.get_by_role("group", name=ja("Low-back pain today")).get_by_text("3", exact=True).click()
     page.get_by_label(ja("Walking today (minutes)")).fill("20")
     pages.look("07-diary")
     page.get_by_role("button", name=ja("Save"), exact=True).click()

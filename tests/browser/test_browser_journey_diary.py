@@ -53,7 +53,7 @@ def test_the_diary_answers_pain_8_and_a_fall_pauses_today_with_the_resume_form(
         expect(follow_up).to_be_hidden()  # asked only once the fall is ticked
         found["diary"] = axe_violations(page)
 
-        page.locator("input[name=back_pain]").fill("8")
+        page.locator("input[name=back_pain][value='8']").check()
         page.get_by_role("button", name=t("Save"), exact=True).click()
         answer = page.locator("[data-pain-answer='8']")
         expect(answer).to_be_visible()

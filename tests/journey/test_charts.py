@@ -284,7 +284,7 @@ def test_a_bar_chart_has_a_bar_a_week_a_target_line_and_says_the_average() -> No
 
 def test_summary_rows_give_each_date_and_value_in_the_persons_language() -> None:
     back = pain([Point(START, 6), Point(START + timedelta(days=1), 5)])
-    assert summary_rows(back, lang="ja") == [("2025/9/1", "6/10"), ("2025/9/2", "5/10")]
+    assert summary_rows(back, lang="ja") == [("2025年9月1日", "6/10"), ("2025年9月2日", "5/10")]
     assert summary_rows(back, lang="en")[0] == ("1 Sep 2025", "6/10")
     knee = pain([Point(START + timedelta(days=1), 4)], "Left knee pain")
     assert summary_rows([knee, back], lang="en") == [

@@ -71,7 +71,7 @@ def test_a_check_in_is_saved_for_today_and_a_second_save_changes_it(
     assert entry.back_pain is None  # left empty the second time
     assert entry.notes == "階段がつらい"
     text = get(client, first["Location"]).content.decode()
-    assert "Saved your check-in for 2025-03-10" in text
+    assert 'Saved your check-in for <span class="nowrap">10 March 2025</span>' in text
     assert 'value="5"' in text  # today's entry is shown to change
 
 

@@ -56,7 +56,9 @@ def test_back_pain_8_is_answered_at_once_with_ease_off_the_plan_change_and_when_
     assert "Today&#x27;s pain (8/10) is high" in text
     assert "back one step" in text
     assert "talk to a doctor" in text
-    assert text.index("data-pain-answer") < text.index("Your check-in for 2025-03-10 is saved")
+    assert text.index("data-pain-answer") < text.index(
+        'Your check-in for <span class="nowrap">10 March 2025</span> is saved'
+    )
     assert DiaryEntry.objects.get().back_pain == 8
 
 

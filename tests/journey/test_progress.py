@@ -115,7 +115,7 @@ def test_the_number_of_queries_does_not_grow_with_the_history(client: Client) ->
     queries_for(client, two_years, 729)
     small, large = queries_for(client, month, 29), queries_for(client, two_years, 729)
     assert len(small) == len(large), (small, large)
-    assert len(large) <= 15
+    assert len(large) <= 16  # 16th: the latest self-check, for which knee(s) to show
 
 
 def test_two_years_of_records_stay_within_60_kb_without_the_charts(client: Client) -> None:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
@@ -17,6 +18,12 @@ from hizakoshi.accounts.claim import carried_result
 from hizakoshi.accounts.forms import LoginForm, SignupForm
 from hizakoshi.accounts.lockout import login_slots_give_back
 from hizakoshi.accounts.models import User, normalize_email
+from hizakoshi.accounts.services import (
+    DELETED_COUNTS,
+    DELETED_KINDS,
+    WELCOME,
+    result_keep,
+)
 from hizakoshi.accounts.signup import signup_confirm, signup_request, signup_tokens
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
@@ -91,13 +98,15 @@ def signup_confirm_link(request: HttpRequest, uidb64: str, token: str) -> HttpRe
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     carried = request.session.pop(CARRY_KEY, None) or {}
     language: Lang = "en" if user.language == "en" else "ja"
-    _take_result(
+    kept = _take_result(
         user,
         str(carried.get("state", "")),
         str(carried.get("result", "")),
         language,
         AssessmentSource.CLAIMED,
     )
+    # Said once on the first page: the account is made, and whether the result came along.
+    request.session[WELCOME] = "kept" if kept else "new"
     return switch_language(redirect("journey:today"), language)
 
 
@@ -117,6 +126,8 @@ def _take_result(user: User, state: str, token: str, lang: Lang, source: str) ->
     if found is None:
         return False
     answers, assessment = found
+    if not state and token:
+        result_keep(person=user, token=token)  # the link now goes with the account
     journey_start_from_assessment(
         person=user,
         answers=answers,
@@ -197,4 +208,19 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 @require_safe
 def deleted(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/deleted.html")
+    """What went, kind by kind, shown once (the counts live in the new, empty session)."""
+    counts = request.session.pop(DELETED_COUNTS, None)
+    names = {
+        "results": _("Self-check results"),
+        "saved_links": _("Saved result links"),
+        "sessions": _("Exercise sessions"),
+        "diary": _("Diary check-ins"),
+        "questionnaires": _("Questionnaires"),
+        "tests": _("Home function tests"),
+    }
+    rows = (
+        [(names[k], int(counts.get(k, 0))) for k in DELETED_KINDS]
+        if isinstance(counts, dict)
+        else []
+    )
+    return render(request, "accounts/deleted.html", {"rows": rows})

@@ -100,7 +100,7 @@ def day_label(day: date, lang: Lang) -> str:
 
 def full_date(day: date, lang: Lang) -> str:
     if lang == "ja":
-        return f"{day.year}/{day.month}/{day.day}"
+        return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
@@ -206,28 +206,32 @@ def summary_rows(series: Series | Sequence[Series], *, lang: Lang = "ja") -> lis
 # --- scales -------------------------------------------------------------------------------
 
 
-def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
+def nice_ticks(low: float, high: float, most: int = 6, *, whole: bool = False) -> list[float]:
     """Round values (steps of 1, 2, 2.5, 5 x 10^n) inside [low, high]: the finest step that
-    gives at most `most` ticks, which always leaves at least two when `most` >= 4."""
+    gives at most `most` ticks, which always leaves at least two when `most` >= 4. `whole`:
+    the values are counts, so the step is a whole number (0, 1, 2, never 0.2 or 2.5)."""
     most = max(most, 4)
     if high <= low:
         return [low]
     mag = 10 ** math.floor(math.log10((high - low) / most))
-    for step in (m * mag for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100)):
+    steps = (m * mag for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100))
+    for step in (s for s in steps if not whole or (s >= 1 and float(s).is_integer())):
         first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
         if last - first < most:
             return [round(i * step, 10) for i in range(first, last + 1)]
     return [low, high]
 
 
-def _y_range(values: list[float], y_min: float | None, y_max: float | None) -> tuple[float, float]:
+def _y_range(
+    values: list[float], y_min: float | None, y_max: float | None, *, whole: bool = False
+) -> tuple[float, float]:
     if y_min is not None and y_max is not None and y_max <= y_min:
         raise ValueError(f"y_max ({y_max}) must be above y_min ({y_min})")
     low = min(values) if y_min is None else y_min
     high = max(values) if y_max is None else y_max
     if high - low < 1e-9:
         low, high = (low, low + 1) if y_max is None else (high - 1, high)
-    ticks = nice_ticks(low, high)
+    ticks = nice_ticks(low, high, whole=whole)
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
     if y_min is None:
         low = math.floor(low / step + 1e-9) * step

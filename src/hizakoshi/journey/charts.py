@@ -186,12 +186,14 @@ def _scaffold(
     y_range: tuple[float, float],
     size: tuple[int, int],
     lang: Lang,
+    whole: bool = False,
 ) -> tuple[list[str], Frame]:
-    """Everything but the data: label, legend, band, grid, axes and ticks."""
+    """Everything but the data: label, legend, band, grid, axes and ticks (whole numbers only
+    when the values are counts)."""
     (width, height), band = size, legend[1]
     keys, keys_h = _legend(*legend, width, 28 + FONT)
     top = 20 + FONT + keys_h + 4
-    y_ticks = nice_ticks(*y_range, 6 if height - top > 140 else 4)
+    y_ticks = nice_ticks(*y_range, 6 if height - top > 140 else 4, whole=whole)
     left = max(text_width(num(t, 2)) for t in y_ticks) + 18
     frame = Frame(left, top, width - 24, height - FONT - 16, *span, *y_range)
     out = [
@@ -258,6 +260,7 @@ def line_chart(
         )
     days = [p.day for ps in drawn for p in ps]
     values = [p.value for ps in drawn for p in ps] + ([band.low, band.high] if band else [])
+    whole = all(s.decimals == 0 for s in many)
     out, frame = _scaffold(
         "line",
         title,
@@ -265,9 +268,10 @@ def line_chart(
         y_label,
         (many, band),
         (min(days), max(days)),
-        _y_range(values, y_min, y_max),
+        _y_range(values, y_min, y_max, whole=whole),
         (width, height),
         lang,
+        whole,
     )
     for i, series_runs in enumerate(runs):
         xy = [[(frame.x(p.day), frame.y(p.value)) for p in run] for run in series_runs]
@@ -305,6 +309,7 @@ def bar_chart(
         when=day_label(last, lang),
     )
     values = [p.value for p in points] + ([band.low, band.high] if band else [])
+    whole = all(float(v).is_integer() for v in values)  # counts: sessions in a week
     out, frame = _scaffold(
         "bar",
         title,
@@ -312,9 +317,10 @@ def bar_chart(
         y_label,
         ((), band),
         (first, last + timedelta(days=7)),
-        _y_range(values, 0.0, y_max),
+        _y_range(values, 0.0, y_max, whole=whole),
         (width, height),
         lang,
+        whole,
     )
     slot = frame.x(first + timedelta(days=7)) - frame.left
     bar_w, bars, labels = max(slot * 0.7, 1.0), [], []

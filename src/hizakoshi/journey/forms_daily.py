@@ -128,8 +128,30 @@ def yes_no(label: Any) -> forms.TypedChoiceField:
     )
 
 
-def pain(label: Any, **kwargs: Any) -> WholeNumber:
-    return WholeNumber(low=0, high=10, message=MSG_PAIN, label=label, **kwargs)
+class PainScale(forms.TypedChoiceField):
+    """Pain from 0 to 10 as eleven large radio buttons, with "not today" first: the diary
+    lets pain be left out. Typed digits (full-width too) are still read, for older pages."""
+
+    def __init__(self, label: Any) -> None:
+        super().__init__(
+            label=label,
+            choices=PAIN_CHOICES,
+            coerce=int,
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": MSG_PAIN},
+        )
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(_normal(value)))
+
+
+PAIN_CHOICES = [("", _("Not today")), *((str(n), str(n)) for n in range(11))]
+
+
+def pain(label: Any) -> PainScale:
+    return PainScale(label)
 
 
 class DiaryForm(forms.Form):

@@ -16,7 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import account_delete
+from hizakoshi.accounts.services import DELETED_COUNTS, account_delete
 from hizakoshi.journey.export import export_json
 from hizakoshi.journey.fhir import export_fhir
 from hizakoshi.journey.forms import DeleteAccountForm, ProfileForm
@@ -104,7 +104,8 @@ def delete(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     form = DeleteAccountForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
-        account_delete(person=person)
+        counts = account_delete(person=person)
         auth.logout(request)
+        request.session[DELETED_COUNTS] = counts  # a fresh session, no one's in it
         return redirect("accounts:deleted")
     return render(request, "journey/delete.html", {"form": form})

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from hizakoshi.accounts.models import User
+from hizakoshi.accounts.services import WELCOME
 from hizakoshi.journey.models import Escalation
 from hizakoshi.journey.presenters_daily import escalation_page, today_context
 from hizakoshi.journey.selectors import local_today
@@ -73,6 +74,7 @@ def today(request: HttpRequest) -> HttpResponse:
     _escalations_lazily(request, person)
     context = today_context(person=person, day=local_today(), lang=current_lang())
     context["saved"] = request.GET.get("saved", "")
+    context["welcome"] = request.session.pop(WELCOME, "")  # once, after sign-up
     return render(request, "journey/daily/today.html", context)
 
 

@@ -128,10 +128,17 @@ def _context(request: HttpRequest, form: DiaryForm, day: date, lang: Lang) -> di
         "day": day,
         "is_today": day == today,
         "week": week,
-        "saved": saved if saved[:4].isdigit() else "",
+        "saved": _day_or_none(saved),
         "signs_field": form["red_flag_signs"],
         "events": form.events_view(),
         "events_heading": journey().diary.events.heading.get(lang),
         "follow_up_note": MSG_FOLLOW_UP_NOTE,
         "lang": lang,
     }
+
+
+def _day_or_none(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

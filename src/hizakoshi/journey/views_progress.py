@@ -25,7 +25,8 @@ from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.model import Lang
 from hizakoshi.journey import charts
 from hizakoshi.journey.models import Escalation
-from hizakoshi.journey.selectors import clinic_contact, local_today
+from hizakoshi.journey.selectors import assessment_latest, clinic_contact, local_today
+from hizakoshi.journey.selectors_daily import knee_sides
 from hizakoshi.journey.selectors_measures import (
     MeasureRecords,
     escalation_shown,
@@ -133,11 +134,21 @@ def _chart(sid: SeriesId, points: list[Point], lang: Lang) -> str:
     )
 
 
-def series_views(records: MeasureRecords, lang: Lang) -> list[SeriesView]:
+def _not_theirs(sid: SeriesId, points: list[Point], sides: tuple[str, ...]) -> bool:
+    # A knee that does not hurt (by the latest self-check) is left out, unless it has records.
+    side = sid.removeprefix("knee_pain_") if sid.startswith("knee_pain_") else None
+    return side is not None and side not in sides and not points
+
+
+def series_views(
+    records: MeasureRecords, lang: Lang, sides: tuple[str, ...] = ("left", "right")
+) -> list[SeriesView]:
     views = []
     goal = None if records.weight_goal is None else float(records.weight_goal)
     for sid in SHOWN:
         points = records.series.get(sid, [])
+        if _not_theirs(sid, points, sides):
+            continue
         direction = _weight_direction(points, goal) if sid == "weight" else None
         start = records.start if sid == "sessions" else None
         progress = series_progress(
@@ -164,7 +175,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     records = measure_records(person=person, today=today)
     escalations_review(person=person, today=today, records=records)
     context = {
-        "views": series_views(records, lang),
+        "views": series_views(records, lang, knee_sides(assessment_latest(person=person))),
         "escalations": [
             escalation_shown(e, lang) for e in escalations_recent(person=person, today=today)
         ],

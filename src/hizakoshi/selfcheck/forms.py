@@ -14,9 +14,10 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from hizakoshi.care.model import Lang
-from hizakoshi.care.questions import Step, clean_answers, prune_hidden
+from hizakoshi.care.questions import Question, Step, clean_answers, prune_hidden
 from hizakoshi.selfcheck.consent import MSG_CONSENT_REQUIRED
 from hizakoshi.selfcheck.flow import RawAnswers, ShownQuestion, questions_on, stop_options
 
@@ -37,7 +38,7 @@ class OptionView:
 @dataclass(frozen=True)
 class FieldView:
     id: str
-    kind: str  # integer | number | choice | multi
+    kind: str  # integer | number | choice | multi | scale (a whole number from 0 to 10)
     label: str
     help: str | None
     unit: str | None
@@ -50,12 +51,21 @@ class FieldView:
     errors: tuple[str, ...]
 
     @property
+    def scale(self) -> bool:
+        """A 0-10 rating (pain): eleven large radio buttons instead of a text box."""
+        return self.kind == "scale"
+
+    @property
     def can_stop(self) -> bool:
         return any(o.stop for o in self.options)
 
     @property
     def input_id(self) -> str:
         return self.options[0].input_id if self.options else f"q-{self.id}"
+
+    @property
+    def anchors_id(self) -> str:
+        return f"q-{self.id}-anchors"
 
     @property
     def inputmode(self) -> str:
@@ -70,6 +80,8 @@ class FieldView:
             ids.append(f"q-{self.id}-help")
         if self.errors:
             ids.append(f"q-{self.id}-error")
+        if self.scale:
+            ids.append(self.anchors_id)
         return " ".join(ids)
 
 
@@ -120,9 +132,18 @@ class StepForm:
             )
             for i, o in enumerate(q.options)
         )
+        kind: str = q.type
+        if is_scale(q):
+            kind = "scale"
+            options = tuple(
+                OptionView(
+                    value=str(n), label=str(n), checked=given == str(n), input_id=f"q-{q.id}-{n}"
+                )
+                for n in range(SCALE_LOW, SCALE_HIGH + 1)
+            )
         return FieldView(
             id=q.id,
-            kind=q.type,
+            kind=kind,
             label=q.label.get(lang),
             help=q.help.get(lang) if q.help else None,
             unit=q.unit.get(lang) if q.unit else None,
@@ -130,10 +151,18 @@ class StepForm:
             only_if_name=shown.only_if[0].id if shown.only_if else "",
             only_if_values=" ".join(shown.only_if[1]) if shown.only_if else "",
             required=q.required,
-            value=given if isinstance(given, str) and q.type in ("integer", "number") else "",
+            value=given if isinstance(given, str) and kind in ("integer", "number") else "",
             options=options,
             errors=tuple(self.errors.get(q.id, ())),
         )
+
+
+SCALE_LOW, SCALE_HIGH = 0, 10
+
+
+def is_scale(q: Question) -> bool:
+    """A whole number from 0 to 10 is a rating: shown as eleven buttons (validated as before)."""
+    return q.type == "integer" and q.min == SCALE_LOW and q.max == SCALE_HIGH
 
 
 def _merge(step: Step, raw: Mapping[str, Any], data: QueryDict) -> RawAnswers:
@@ -150,6 +179,11 @@ def _merge(step: Step, raw: Mapping[str, Any], data: QueryDict) -> RawAnswers:
     return merged
 
 
+def _or() -> str:
+    # Joins quoted answers inside the note's quotes: “knee” or “back”, 「膝」または「腰」.
+    return pgettext("between two quoted answers", "” or “")
+
+
 def _only_if_note(shown: ShownQuestion, lang: Lang) -> str | None:
     if shown.only_if is None:
         return None
@@ -163,12 +197,12 @@ def _only_if_note(shown: ShownQuestion, lang: Lang) -> str | None:
         return _(
             "Answer only if you chose something other than “%(answer)s” for “%(question)s”."
         ) % {
-            "answer": "” / “".join(excluded),
+            "answer": _or().join(excluded),
             "question": controller.label.get(lang),
         }
     answers = [label.get(lang) for v in values if (label := controller.option_label(v))]
     return _("Answer only if you chose “%(answer)s” for “%(question)s”.") % {
-        "answer": "” / “".join(answers),
+        "answer": _or().join(answers),
         "question": controller.label.get(lang),
     }
 

@@ -9,6 +9,7 @@ what the APPI asks a business to be able to show.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
@@ -30,6 +31,15 @@ class SavedResult(models.Model):
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
+    # The account the person kept this result in (from its link), if any: the result then goes
+    # with the account when it is deleted.
+    kept_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="kept_results",
+    )
 
     # The plain link token, set only on the instance `services.result_save` returns.
     link_token: str | None = None

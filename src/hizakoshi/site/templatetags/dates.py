@@ -1,0 +1,86 @@
+"""Dates as a person reads them: 2026年12月2日 in Japanese, "2 December 2026" in English.
+
+`{{ day|longdate }}` gives the full date; `{{ day|shortday }}` the month and day with the weekday
+(12月3日(木), "Thu 3 December") where the weekday helps, as in the diary's week. Datetimes are
+shown in the site's time zone (Japan) first. The wording is fixed here rather than left to
+Django's locale formats, so every page says it the same way. A date never breaks across lines
+(「2026年12」「月2日」): each comes wrapped in <span class="nowrap">.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value if isinstance(value, date) else None
+
+
+def _japanese() -> bool:
+    return (translation.get_language() or "ja").startswith("ja")
+
+
+def _nowrap(text: str) -> SafeString:
+    return format_html('<span class="nowrap">{}</span>', text) if text else SafeString("")
+
+
+def long_date_text(value: object) -> str:
+    day = _day(value)
+    if day is None:
+        return ""
+    if _japanese():
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day_text(value: object) -> str:
+    day = _day(value)
+    if day is None:
+        return ""
+    if _japanese():
+        return f"{day.month}月{day.day}日({WEEKDAYS_JA[day.weekday()]})"
+    return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+@register.filter
+def longdate(value: object) -> SafeString:
+    return _nowrap(long_date_text(value))
+
+
+@register.filter
+def shortday(value: object) -> SafeString:
+    return _nowrap(short_day_text(value))
+
+
+@register.filter
+def longdatetime(value: object) -> SafeString:
+    if not isinstance(value, datetime):
+        return longdate(value)
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return _nowrap(f"{long_date_text(local)} {local:%H:%M}")
