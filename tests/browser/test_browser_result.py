@@ -64,6 +64,11 @@ def test_the_result_with_its_folds_closed_fits_in_eight_phone_screens(
     page.evaluate(CLOSE_FOLDS)
     folded = page.evaluate(PAGE_HEIGHT)
     shoot(page, "result-folded")
+    for screen in range(folded // SCREEN_PX + 1):  # one picture per phone screen, to look at
+        clip = {"x": 0, "y": screen * SCREEN_PX, "width": 390, "height": SCREEN_PX}
+        page.screenshot(
+            path=str(ARTIFACTS / f"result-screen-{screen + 1}.png"), full_page=True, clip=clip
+        )
     print(f"result height: {as_loaded} px as loaded, {folded} px with every fold closed")
     assert folded <= MOST_SCREENS * SCREEN_PX
 
