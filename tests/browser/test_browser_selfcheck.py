@@ -81,6 +81,8 @@ def test_a_new_user_completes_the_self_check_in_japanese_and_sees_the_result(
     expect(result).to_have_attribute("data-urgency", re.compile("^(none|soon)$"))
     expect(result).to_have_attribute("data-likelihood", "likely")
     expect(result.locator(".badge")).to_have_text(ja("likely"))
+    # The reasons are folded under the summary: a tap on "why we think so" opens them.
+    result.locator("#why-pattern > summary").click()
     expect(result.locator("[data-reason]").first).to_be_visible()
     exercises = result.locator(".exercise")
     assert exercises.count() >= 2
@@ -92,7 +94,7 @@ def test_a_new_user_completes_the_self_check_in_japanese_and_sees_the_result(
     expect(result.locator("[data-thermal]").first).to_be_visible()
     expect(result.locator(".bmi")).to_contain_text("25.8")  # 62 kg at 155 cm
     expect(result.get_by_role("heading", name=ja("Weight and your knees"))).to_be_visible()
-    expect(result.locator("[data-tip]").first).to_be_visible()
+    expect(result.locator("details.tip[data-tip]").first).to_be_visible()
     expect(result.get_by_role("heading", name=ja("When to see a doctor"))).to_be_visible()
     shoot(page, "ja-result")
     english["result"] = untranslated(page)

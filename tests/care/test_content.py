@@ -206,7 +206,6 @@ def test_situational_advice_is_selected_by_its_condition() -> None:
     assert advice["stairs"].when == ("stairs_or_older_knee",)
     assert advice["rising_from_chair"].when == ("rising_pain",)
     assert advice["handrails_and_steps"].when == ("older_or_unsteady",)
-    assert advice["weight_loss_slowly"].when == ("weight_gained",)
 
 
 def test_education_explains_the_three_mechanisms() -> None:

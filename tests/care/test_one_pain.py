@@ -9,6 +9,7 @@ import pytest
 
 from hizakoshi.care.content import exercises
 from hizakoshi.care.model import Assessment, Pattern, Text
+from hizakoshi.care.plan import build_plan
 from hizakoshi.care.tips import education
 
 from .factory import answers, assessed
@@ -168,4 +169,5 @@ def test_the_ways_one_pain_loads_the_other_are_explained_only_when_both_hurt() -
     assert "strains the back" in both
     for text in (knee_only, back_only):
         assert "strains the back" not in text
-        assert "How much pain is all right" in text
+    # The exercise-pain rule is the plan's own (said once, with the exercises), for one pain too.
+    assert "0 to 10" in build_plan(answers(**KNEE_ONLY), Pattern.KNEE_ONLY).stop_rule.en

@@ -6,6 +6,7 @@ import string
 
 from hizakoshi.care.model import Pattern
 from hizakoshi.care.patterns import FEATURES, assess_pattern
+from hizakoshi.care.plan_texts import ARTICLE
 from hizakoshi.care.rules import pattern_content
 
 from .factory import answers, assessed
@@ -189,7 +190,7 @@ def test_knee_pain_on_standing_after_long_sitting_points_to_the_back() -> None:
     assert reason.points_to == Pattern.BACK_ORIGIN
     assert 1.5 <= reason.weight <= 2
     assert "stand up" in reason.text.en and "立ち上がる" in reason.text.ja
-    assert "Seed article §2" in reason.source
+    assert f"{ARTICLE} §2" in reason.source
     assert result.scores["back_origin"] == 1.5 + reason.weight
 
 

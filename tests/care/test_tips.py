@@ -7,8 +7,9 @@ from hizakoshi.care.content import Advice, advice
 from hizakoshi.care.model import Answers, Text
 from hizakoshi.care.patterns import assess_pattern
 from hizakoshi.care.plan import build_plan
+from hizakoshi.care.plan_texts import ARTICLE
 from hizakoshi.care.thermal import thermal_advice
-from hizakoshi.care.tips import CONDITION_WHY, GENERAL_WHY, applies, education, select_tips, why
+from hizakoshi.care.tips import CONDITION_WHY, FOR_EVERYONE, applies, education, select_tips, why
 
 from .factory import answers, assessed
 
@@ -54,9 +55,18 @@ def test_a_tip_chosen_by_an_answer_names_that_answer() -> None:
     assert "座って過ごす" in tip.why.ja
 
 
-def test_a_tip_for_everyone_says_so() -> None:
+def test_a_tip_for_everyone_carries_no_reason_of_its_own() -> None:
+    # The page says once, above these tips, that they help everyone (FOR_EVERYONE).
     tip = next(t for t in assessed().tips if t.id == "shoes")
-    assert tip.why == GENERAL_WHY
+    assert tip.why is None
+    assert FOR_EVERYONE.ja == "膝や腰が痛む人みんなに役立つことです。"
+
+
+def test_no_tip_repeats_the_walking_dose_or_the_weight_arithmetic() -> None:
+    # The walking start is the plan's, the 1 kg = 4 kg fact the weight section's: each once.
+    everyone = assessed(weight_change="gained", desk_work="yes", unsteady="yes")
+    texts = " ".join(t.text.ja for t in everyone.tips)
+    assert "4kg" not in texts and "10〜15分" not in texts and "水の中" not in texts
 
 
 def test_every_named_condition_has_words_for_why() -> None:
@@ -69,10 +79,15 @@ def test_tips_keep_their_titles_and_sources() -> None:
         assert tip.topic != "education"
 
 
-def test_tips_are_grouped_by_topic() -> None:
+def test_tips_come_in_the_order_the_result_shows_them() -> None:
+    # Walking tips beside the walking plan, then the ones chosen by the answers, then the rest.
+    tips = assessed(desk_work="yes", unsteady="yes").tips
+    groups = [(t.topic != "walking", t.why is None) for t in tips]
+    assert groups == sorted(groups)
     order = ["daily", "home", "walking", "nutrition"]
-    topics = [t.topic for t in assessed(desk_work="yes", unsteady="yes").tips]
-    assert topics == sorted(topics, key=order.index)
+    for group in set(groups):
+        topics = [t.topic for t, g in zip(tips, groups, strict=True) if g == group]
+        assert topics == sorted(topics, key=order.index)
 
 
 def test_education_explains_the_three_ways_knee_and_back_pain_are_linked() -> None:
@@ -123,7 +138,7 @@ def test_everyone_is_told_how_to_try_yoga_or_pilates_gently() -> None:
     tip = next(t for t in assessed().tips if t.id == "gentle_yoga_pilates")
     assert "tell the instructor about your knee and back pain" in tip.text.en
     assert "先生に伝え" in tip.text.ja
-    assert "Seed article §6" in tip.source
+    assert f"{ARTICLE} §6" in tip.source
 
 
 def test_tips_plan_and_heat_advice_cope_with_answers_left_at_their_defaults() -> None:
@@ -137,4 +152,4 @@ def test_tips_plan_and_heat_advice_cope_with_answers_left_at_their_defaults() ->
     ids = {t.id for t in select_tips(bare)}
     assert {"handrails_and_steps", "shoes"} <= ids
     assert "stairs" not in ids  # no knee pain was given
-    assert education(bare)
+    assert education(bare) == ()  # the mechanisms are for both pains only

@@ -14,7 +14,8 @@ from hizakoshi.care.model import Assessment, Lang
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.selfcheck.presenters import result_view
 
-CARD = "selfcheck/_understanding.html"
+# The pattern as the page shows it: its one line in the summary, then the folded reasons.
+CARDS = ("selfcheck/_summary.html", "selfcheck/_understanding.html")
 # Knee pain months before the back, and also unsteady (a sign that points elsewhere).
 KNEE_FIRST: dict[str, Any] = {"unsteady": "yes", "legs_feel_weak": "no"}
 # Knee and back signs in balance, with no known order of onset.
@@ -39,7 +40,7 @@ def assessed(**overrides: Any) -> Assessment:
 def card(result: Assessment, lang: Lang) -> str:
     view = result_view(result.model_dump(mode="json"), lang)
     with translation.override(lang):
-        return render_to_string(CARD, {"a": view})
+        return "".join(render_to_string(name, {"a": view}) for name in CARDS)
 
 
 def test_why_lists_the_supporting_answers_and_the_others_are_shown_apart() -> None:
@@ -88,5 +89,5 @@ def test_a_back_only_card_says_so() -> None:
 def test_a_paused_result_has_no_pattern_card() -> None:
     result = assessed(urgent_signs=["bladder_bowel"])
     assert result.pattern is None
-    html = render_to_string(CARD, {"a": {"pattern": None, "priority": None}})
+    html = render_to_string(CARDS[1], {"a": {"pattern": None, "priority": None}})
     assert "pattern-title" not in html

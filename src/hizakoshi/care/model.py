@@ -254,7 +254,7 @@ class Tip(Frozen):
     topic: Literal["daily", "home", "walking", "nutrition", "education"]
     text: Text
     title: Text | None = None  # a short heading, when the content gives one
-    why: Text  # which answer selected it
+    why: Text | None = None  # which answers selected it; None for an item for everyone
     source: str
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from hizakoshi.care.model import Text
 
+ARTICLE = "専門医の解説記事「膝痛と腰痛が同時に起こる理由と改善策」"
 PLAN_SOURCE = (
     "OARSI 2019; NICE NG226 2022; NICE NG59; pain-monitoring model (Thomeé 1997, NEMEX-TJR); "
-    "seed article §3 (clinical-spec.md §5-6)"
+    "OARSI 2019 and NICE NG226 (warn that pain may rise at first); " + ARTICLE + " §3, §5-6"
 )
 WALKING_SOURCE = (
-    "Seed article §6 (10-15 min on flat ground, water walking); Walk With Ease (+5 min a week); "
-    "Cochrane CD005523 (water exercise) (clinical-spec.md §6)"
+    ARTICLE + " §6 (10-15 min on flat ground in walking shoes; water walking especially for people "
+    "with both pains); Walk With Ease (+5 min a week); pain-monitoring model (Thomeé 1997); "
+    "Cochrane CD005523 (aquatic exercise for knee and hip osteoarthritis: similar to land, "
+    "better adherence)"
 )
 
 STOP_RULE = Text(
@@ -55,10 +58,12 @@ WATER_WALKING = Text(
     ja=(
         "プールでの水中ウォーキングは、膝と腰の両方が痛む人に向いています。"
         "水が体重を支えるので、陸上より楽に続けやすくなります。"
+        "プールの床はすべりやすいので、ゆっくり歩きましょう。"
     ),
     en=(
         "Walking in a pool suits people with both knee and back pain: "
-        "the water carries some of your weight, so it is easier to keep up than walking on land."
+        "the water carries some of your weight, so it is easier to keep up than walking on land. "
+        "Pool floors can be slippery, so walk slowly."
     ),
 )
 

@@ -1,5 +1,5 @@
 """When to see a doctor, why (from the person's own answers), and the medical options,
-presented neutrally (seed article §5, §7; clinical-spec.md §1, §5)."""
+presented neutrally (the clinic article's §5 and §7; spec §1, §5)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hizakoshi.care.model import (
     Urgency,
 )
 
-SOURCE = "Seed article §5, §7; clinical-spec.md §1-2, §5; NICE NG226"
+SOURCE = "専門医の解説記事「膝痛と腰痛が同時に起こる理由と改善策」 §5, §7; NICE NG226"
 
 HEADLINE: dict[str, Text] = {
     Urgency.EMERGENCY: Text(ja="今すぐ受診してください", en="Get care now"),
@@ -58,7 +58,7 @@ LONG_STIFFNESS_MIN = 30  # NICE NG226: OA stiffness lasts 30 minutes or less
 
 
 def six_month_rule(answers: Answers) -> bool:
-    """The seed article's threshold for specialist treatment."""
+    """The clinic article's threshold for specialist treatment."""
     return six_months_no_better(answers) or daily_life_badly_affected(answers)
 
 

@@ -66,7 +66,9 @@ CONDITION_WHY: dict[str, Text] = {
         en="your knee hurts on stairs, or you are 65 or over and your knee hurts",
     ),
 }
-GENERAL_WHY = Text(
+# Items without conditions are for everyone: the page says so once, above them (FOR_EVERYONE),
+# instead of the same sentence under each item.
+FOR_EVERYONE = Text(
     ja="膝や腰が痛む人みんなに役立つことです。",
     en="This helps everyone with knee or back pain.",
 )
@@ -79,11 +81,12 @@ def applies(item: Advice, answers: Answers) -> bool:
     return all(holds(name, answers) for name in item.when)
 
 
-def why(item: Advice, answers: Answers | None = None) -> Text:
-    """Which answers chose the item. With the answers at hand, an any-of condition names only
-    the parts that hold (for example "you are 65 or over", not "65 or over, or unsteady")."""
+def why(item: Advice, answers: Answers | None = None) -> Text | None:
+    """Which answers chose the item (None for an item for everyone). With the answers at hand,
+    an any-of condition names only the parts that hold (for example "you are 65 or over", not
+    "65 or over, or unsteady")."""
     if not item.when:
-        return GENERAL_WHY
+        return None
     names = [
         part
         for name in item.when
@@ -98,8 +101,9 @@ def why(item: Advice, answers: Answers | None = None) -> Text:
 
 def select_tips(answers: Answers) -> tuple[Tip, ...]:
     chosen = [a for a in advice().values() if a.topic in TIP_TOPICS and applies(a, answers)]
-    # Grouped by topic in a fixed order; within a topic the answer-specific items come first.
-    chosen.sort(key=lambda a: (TIP_TOPICS.index(a.topic), not a.when))
+    # In the order the result shows them: walking tips (beside the walking plan) first, then the
+    # items chosen by the person's answers, then those for everyone; by topic within each group.
+    chosen.sort(key=lambda a: (a.topic != "walking", not a.when, TIP_TOPICS.index(a.topic)))
     return tuple(
         Tip(
             id=a.id,

@@ -7,13 +7,24 @@ break an old saved page.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.care.content import exercises
 from hizakoshi.care.model import Lang
+from hizakoshi.care.plan_texts import ARTICLE
+from hizakoshi.care.tips import FOR_EVERYONE
 from hizakoshi.care.triage import PAUSING
+
+# Our own working files never reach a page, even in a result saved before the sources were
+# rewritten: "(clinical-spec.md §1)" goes, "Seed article §3" becomes the article's citation.
+OUR_FILES = re.compile(
+    r"\s*\((?:see )?[\w-]+\.md\b[^)]*\)|[,;]?\s*\b[\w-]+\.md\b(?:\s*§[\d\-–, §]+)?(?::[^;)]*)?"
+)
+SEED_ARTICLE = re.compile(r"\b[Ss]eed(?: article(?:'s)?)?(?: §[\d\-–]+(?:, §?[\d\-–]+)*)?")
+EMPTY_BRACKETS = re.compile(r"\s*\(\s*[;,]?\s*\)")
 
 PAUSING_URGENCIES = frozenset(u.value for u in PAUSING)
 
@@ -97,7 +108,55 @@ def result_view(assessment: dict[str, Any], lang: Lang) -> dict[str, Any]:
         item["choice_label"] = THERMAL_LABELS.get(item["choice"], item["choice"])
     for option in view["referral"]["options"]:
         option["insurance_label"] = INSURANCE_LABELS.get(option["insurance"], "")
+    _group_tips(view, lang)
+    view["sources"] = sources(view)
     return view
+
+
+def _group_tips(view: dict[str, Any], lang: Lang) -> None:
+    """Walking tips go with the walking plan; the rest into daily life, those chosen by the
+    person's answers first, then the ones for everyone under one line saying so."""
+    tips = view.get("tips", [])
+    view["walking_tips"] = [t for t in tips if t["topic"] == "walking"]
+    view["own_tips"] = [t for t in tips if t["topic"] != "walking" and t.get("why")]
+    view["general_tips"] = [t for t in tips if t["topic"] != "walking" and not t.get("why")]
+    view["for_everyone"] = FOR_EVERYONE.ja if lang == "ja" else FOR_EVERYONE.en
+
+
+def clean_source(text: str) -> str:
+    """A source as a clinician reads it: the citation, without our working file names."""
+    text = OUR_FILES.sub("", text)
+    text = SEED_ARTICLE.sub(ARTICLE, text)
+    text = EMPTY_BRACKETS.sub("", text)
+    return re.sub(r"\s*;\s*(?=;|$)", "", text).strip(" ;")
+
+
+def sources(view: dict[str, Any]) -> list[dict[str, str]]:
+    """What each part of the result rests on, once each, for the folded evidence section."""
+    found: list[tuple[Any, str]] = []
+    for hit in view["triage"].get("hits", []):
+        found.append((hit["sign"], hit.get("source", "")))
+    plan = view.get("plan")
+    if plan:
+        found.append((_("Your plan for this week"), plan.get("source", "")))
+        for ex in plan["exercises"]:
+            found.append((ex["name"], ex.get("source", "")))
+        found.append((_("Walking"), plan["walking"].get("source", "")))
+    for item in view.get("thermal", []):
+        found.append((f"{item['site_label']}: {item['choice_label']}", item.get("source", "")))
+    if view.get("weight"):
+        found.append((_("Weight and your knees"), view["weight"].get("source", "")))
+    for tip in view.get("tips", []):
+        found.append((tip.get("title") or tip["text"][:20], tip.get("source", "")))
+    found.append((_("When to see a doctor"), view["referral"].get("source", "")))
+    seen: set[str] = set()
+    listed = []
+    for label, source in found:
+        text = clean_source(source or "")
+        if text and text not in seen:
+            seen.add(text)
+            listed.append({"label": str(label), "source": text})
+    return listed
 
 
 def is_paused(assessment: dict[str, Any]) -> bool:
