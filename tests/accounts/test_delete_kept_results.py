@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from accounts.test_signup import confirm
 from hizakoshi.selfcheck.models import ConsentRecord, SavedResult
 from journey.factories import PASSWORD
 from selfcheck.factories import saved_result
@@ -26,6 +27,7 @@ def sign_up_with(client: Client, token: str) -> None:
         },
     )
     assert response.status_code == 302
+    confirm(client)
 
 
 def test_a_result_link_kept_in_the_account_is_gone_after_the_account_is_deleted(

@@ -13,11 +13,13 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def clean_env(data_dir: Path, **extra: str) -> dict[str, str]:
-    """The machine's environment without any HIZAKOSHI_* or DATABASE_URL, plus `extra`."""
+    """The machine's environment without any HIZAKOSHI_* or DATABASE_URL, plus `extra`.
+
+    Also without DJANGO_ALLOW_ASYNC_UNSAFE, which the browser tests set in this process (the
+    live server needs it) and which `check --deploy` rightly reports as an error."""
+    dropped = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("HIZAKOSHI_") and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        k: v for k, v in os.environ.items() if not k.startswith("HIZAKOSHI_") and k not in dropped
     }
     return env | {"HIZAKOSHI_DATA_DIR": str(data_dir)} | extra
 

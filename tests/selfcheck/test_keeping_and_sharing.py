@@ -12,6 +12,7 @@ from django.template import Context, Template
 from django.test import Client
 from django.utils import translation
 
+from accounts.test_signup import confirm
 from journey.factories import PASSWORD
 
 from .factories import saved_result
@@ -73,7 +74,8 @@ def signup(client: Client, **extra: str) -> None:
         "language": "ja",
         "consent": "on",
     }
-    assert client.post("/accounts/signup/", data | extra)["Location"] == "/me/today/"
+    assert client.post("/accounts/signup/", data | extra)["Location"] == "/accounts/signup/sent/"
+    confirm(client)  # the e-mailed link, as the person would open it
 
 
 def test_after_sign_up_with_a_result_today_says_the_account_is_made_and_the_result_kept(

@@ -12,13 +12,13 @@ from django.utils import translation
 from hizakoshi.care import questions as care_questions
 from hizakoshi.selfcheck.forms import StepForm
 
-from .factories import CHECK_URL, current_step, knee_origin_answers, post_step, state_of
+from .factories import current_step, knee_origin_answers, post_step, start, step_url
 
 pytestmark = pytest.mark.django_db
 
 
 def page_of(client: Client, step_id: str, raw: dict[str, object]) -> str:
-    page = client.get(CHECK_URL)
+    page = start(client)
     for _ in range(12):
         if current_step(page) == step_id:
             return page.content.decode()
@@ -43,10 +43,10 @@ def test_pain_is_asked_with_eleven_buttons_from_0_to_10(
 
 def test_the_chosen_pain_stays_chosen_after_an_error(client: Client) -> None:
     raw = knee_origin_answers(knee_pain="7")
-    page = client.get(CHECK_URL)
+    page = start(client)
     while current_step(page) != "knee":
         page = post_step(client, page, raw)
-    again = client.post(CHECK_URL, {"state": state_of(page), "action": "next", "knee_pain": "7"})
+    again = client.post(step_url("knee"), {"action": "next", "knee_pain": "7"}, follow=True)
     text = again.content.decode()
     assert current_step(again) == "knee"  # the side and duration are missing
     assert 'id="q-knee_pain-7" name="knee_pain" value="7" checked' in text
