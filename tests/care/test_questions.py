@@ -8,6 +8,8 @@ import pytest
 
 from hizakoshi.care.model import Answers
 from hizakoshi.care.questions import (
+    MAX_KEY_CHARS,
+    MAX_UNKNOWN_REPORTED,
     MSG_CHOICE,
     MSG_NOT_A_NUMBER,
     MSG_NOT_APPLICABLE,
@@ -194,3 +196,27 @@ def test_the_json_schema_lists_every_question_and_the_conditional_ones() -> None
     assert "age" in schema["required"] and "gap_months" not in schema["required"]
     assert schema["properties"]["age"]["maximum"] == 110
     assert any("gap_months" in str(rule["else"]) for rule in schema["allOf"])
+
+
+def test_a_flood_of_unknown_fields_gets_a_short_error() -> None:
+    raw = VALID | {f"field{n}": 1 for n in range(100_000)} | {"x" * 5000: 1}
+    _, errors = clean_answers(raw)
+    assert len(errors) == MAX_UNKNOWN_REPORTED + 1
+    assert errors["__all__"][0].message.en == "There are 99991 more fields that are not questions."
+    assert max(len(key) for key in errors) <= MAX_KEY_CHARS + 1
+
+
+def test_a_very_long_unknown_field_name_is_shortened_in_its_error() -> None:
+    _, errors = clean_answers(VALID | {"y" * 5000: 1})
+    assert list(errors) == ["y" * MAX_KEY_CHARS + "…"]
+
+
+def test_the_schema_asks_for_one_choice_at_least_where_the_validator_does() -> None:
+    schema = json_schema()
+    for qid, question in question_set().questions.items():
+        if question.type != "multi":
+            continue
+        assert schema["properties"][qid].get("minItems") == (1 if question.required else None)
+        if question.required:
+            _, errors = clean_answers(VALID | {qid: []})
+            assert errors[qid][0].code == "required"

@@ -31,6 +31,13 @@ MSG_EXCLUSIVE = Text(
     en='"{option}" cannot be chosen together with other answers.',
 )
 MSG_UNKNOWN_FIELD = Text(ja="この項目は質問にありません。", en="There is no such question.")
+MSG_TOO_MANY_UNKNOWN = Text(
+    ja="質問にない項目がほかに{count}個あります。",
+    en="There are {count} more fields that are not questions.",
+)
+# A bounded answer to unbounded input: a body of a million unknown fields gets a short error.
+MAX_UNKNOWN_REPORTED = 10
+MAX_KEY_CHARS = 60
 MSG_NOT_APPLICABLE = Text(
     ja="ほかの答えから、この質問は当てはまりません。",
     en="This question does not apply, given your other answers.",
@@ -173,9 +180,13 @@ def clean_answers(
     wanted = set(questions) if only is None else set(only)
     errors: dict[str, list[FieldError]] = {}
     values: dict[str, Any] = {}
-    for key in raw:
-        if key not in questions:
-            errors[key] = [FieldError("unknown_field", MSG_UNKNOWN_FIELD)]
+    unknown = [key for key in raw if key not in questions]
+    for key in unknown[:MAX_UNKNOWN_REPORTED]:
+        shown = key if len(key) <= MAX_KEY_CHARS else key[:MAX_KEY_CHARS] + "…"
+        errors[shown] = [FieldError("unknown_field", MSG_UNKNOWN_FIELD)]
+    if len(unknown) > MAX_UNKNOWN_REPORTED:
+        more = MSG_TOO_MANY_UNKNOWN.format(count=len(unknown) - MAX_UNKNOWN_REPORTED)
+        errors["__all__"] = [FieldError("too_many_unknown", more)]
     for qid, question in questions.items():
         present = qid in raw and not _is_blank(raw[qid])
         if not is_shown(question, values):
@@ -365,8 +376,11 @@ def _schema_for(q: Question) -> dict[str, Any]:
         return base | {"type": kind, "minimum": q.min, "maximum": q.max}
     if q.type == "choice":
         return base | {"type": "string", "enum": list(q.values)}
+    # A required multi question needs one choice at least (its "none of these" option included),
+    # as the validator says: an empty list is no answer.
     return base | {
         "type": "array",
         "items": {"type": "string", "enum": list(q.values)},
         "uniqueItems": True,
+        **({"minItems": 1} if q.required else {}),
     }
