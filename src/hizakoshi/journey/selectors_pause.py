@@ -7,7 +7,7 @@ Also the person's age and weights as the diary's rules read them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils import timezone
 
@@ -20,8 +20,8 @@ from hizakoshi.care.journey import (
     WeightLossNotice,
     diary_known_signs,
     diary_pause,
-    journey,
     weight_loss_check,
+    weight_loss_window_start,
 )
 from hizakoshi.journey.models import Assessment, DiaryEntry, ResumeRecord
 from hizakoshi.journey.selectors import assessment_latest
@@ -85,8 +85,8 @@ def person_age(*, person: User, today: date) -> int | None:
 
 
 def weight_loss_now(*, person: User, today: date) -> WeightLossNotice | None:
-    months = journey().diary.weight_loss.months
-    first = today - timedelta(days=31 * months + 1)
+    # The core says which days count; only those rows are read.
+    first = weight_loss_window_start(today)
     rows = DiaryEntry.objects.filter(
         person=person, day__gte=first, day__lte=today, weight_kg__isnull=False
     ).values_list("day", "weight_kg")

@@ -12,6 +12,7 @@ from hizakoshi.care.journey.dayanswers import (
     WeightLossNotice,
     pain_answer,
     weight_loss_check,
+    weight_loss_window_start,
 )
 from hizakoshi.care.journey.diaryflags import (
     DiaryEvents,
@@ -85,4 +86,5 @@ __all__ = [
     "series_progress",
     "walking_start",
     "weight_loss_check",
+    "weight_loss_window_start",
 ]

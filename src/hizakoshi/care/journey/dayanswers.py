@@ -81,13 +81,18 @@ class WeightLossNotice(Frozen):
     source: str
 
 
+def weight_loss_window_start(today: date) -> date:
+    """The first day whose weight the check compares (journey.yaml `diary.weight_loss.months`)."""
+    return add_months(today, -journey().diary.weight_loss.months)
+
+
 def weight_loss_check(weights: Iterable[Weight], *, today: date) -> WeightLossNotice | None:
     """The latest weight against the earliest in the last `months` months (up to `today`).
 
     Fires at a loss of `percent` or more of that weight, or more than `kg` kilograms.
     """
     rule = journey().diary.weight_loss
-    first_day = add_months(today, -rule.months)
+    first_day = weight_loss_window_start(today)
     inside = sorted((w for w in weights if first_day <= w.day <= today), key=lambda w: w.day)
     if len(inside) < 2:
         return None
