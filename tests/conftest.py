@@ -2,6 +2,10 @@
 
 Rate limits are off in tests (the whole suite comes from one IP, 127.0.0.1, and would soon reach
 them), except in the tests marked `ratelimit`, which test them with their own small limits.
+
+Passwords are hashed with MD5 in tests: Argon2id, right for stored passwords, costs about 100 MB
+and tens of milliseconds per hash, and the suite makes and checks thousands of them. The tests
+marked `argon2` run with the production hashers, to check that real passwords are stored with it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import pytest
 from django.test import override_settings
 from pytest_django.fixtures import Settings
 
+from hizakoshi.site import settings as production
+
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -20,6 +26,7 @@ PLAIN_STATIC = {
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
+    config.addinivalue_line("markers", "argon2: passwords are hashed as in production here")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,3 +52,16 @@ def _rate_limits_off() -> Iterator[None]:
 def _rate_limits_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
     if request.node.get_closest_marker("ratelimit") is not None:
         settings.RATELIMIT_ENABLE = True
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashes() -> Iterator[None]:
+    # Session-wide, so that users made by module-scoped fixtures are cheap too.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _production_hashes_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
+    if request.node.get_closest_marker("argon2") is not None:
+        settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS

@@ -51,6 +51,7 @@ def sign_up(client: Client, **overrides: str) -> None:
     confirm(client)
 
 
+@pytest.mark.argon2
 def test_signing_up_with_consent_makes_the_account_and_records_the_consent(client: Client) -> None:
     sign_up(client)
     user = User.objects.get()
