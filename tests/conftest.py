@@ -24,6 +24,54 @@ PLAIN_STATIC = {
 }
 
 
+# The fixtures through which a test reaches the database (besides the django_db marker).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "admin_user",
+        "admin_client",
+        "django_user_model",
+    }
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that reach the database (scripts/test.sh's PostgreSQL run)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With --database-tests-only, leave out the tests that cannot reach the database.
+
+    pytest-django refuses database access to a test without the django_db marker or one of the
+    fixtures above, so the tests left out would run the same on any database. (A module-scoped
+    fixture that unblocks the database itself is not seen here: mark its tests django_db.)
+    Subprocesses started by the tests left out get a clean environment without DATABASE_URL
+    (tests/deploy/helpers.py) or do not open the database.
+    """
+    if not config.getoption("--database-tests-only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        (kept if reaches_the_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def reaches_the_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
     config.addinivalue_line("markers", "argon2: passwords are hashed as in production here")
