@@ -17,8 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
-from hizakoshi.journey.selectors_reminders import reminder_recipients
-from hizakoshi.journey.tasks import send_session_reminder
+from hizakoshi.journey.reminders.selectors import reminder_recipients
+from hizakoshi.journey.reminders.tasks import send_session_reminder
 
 MINUTES_A_DAY = 24 * 60
 
