@@ -6,6 +6,11 @@ them), except in the tests marked `ratelimit`, which test them with their own sm
 Passwords are hashed with MD5 in tests: Argon2id, right for stored passwords, costs about 100 MB
 and tens of milliseconds per hash, and the suite makes and checks thousands of them. The tests
 marked `argon2` run with the production hashers, to check that real passwords are stored with it.
+
+The personas, one set for every test: `patient` (Hanako), `other_patient` (Taro, who must never
+see Hanako's records) and `anonymous` (a visitor who has not logged in). A test module that needs
+the patient in a given state (a plan started on a given day, logged in) overrides `patient` with a
+fixture of the same name that asks for this one and returns the same User.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from pytest_django.fixtures import Settings
 
+from hizakoshi.accounts.models import User
 from hizakoshi.site import settings as production
+from people import OTHER_PATIENT_EMAIL, PATIENT_EMAIL, person
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -113,3 +120,29 @@ def _fast_password_hashes() -> Iterator[None]:
 def _production_hashes_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
     if request.node.get_closest_marker("argon2") is not None:
         settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+
+
+# --- the personas ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def patient(db: None) -> User:
+    """Hanako, 70: an account in Japanese with the journey's consent given, no records yet."""
+    return person(PATIENT_EMAIL)
+
+
+@pytest.fixture
+def other_patient(db: None) -> User:
+    """Taro, 50: another patient, who must never see or change Hanako's records."""
+    return person(OTHER_PATIENT_EMAIL)
+
+
+@pytest.fixture
+def anonymous(client: Client) -> Client:
+    """A visitor who has not logged in: a browser of their own with no session."""
+    return client
+
+
+# Clinic staff come with the clinic: `clinic_staff` (a member of the patient's clinic) and
+# `other_clinic_staff` (a member of another clinic, who must see nothing of this one's patients)
+# belong here, made by a factory in tests/people.py like the patients.

@@ -24,7 +24,7 @@ from hizakoshi.journey.models import DiaryEntry, Profile
 from hizakoshi.journey.reminders.services import reminder_time_set
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
-from journey.factories import person
+from people import person
 from selfcheck.factories import knee_origin_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)

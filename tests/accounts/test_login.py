@@ -11,7 +11,7 @@ from django.test import Client
 
 from hizakoshi.accounts.forms import MSG_LOGIN_FAILED
 from hizakoshi.site import settings as production
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"

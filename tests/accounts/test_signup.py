@@ -19,7 +19,7 @@ from hizakoshi.journey.models import (
     Profile,
     WalkingTarget,
 )
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 from selfcheck.factories import complete, knee_origin_answers, saved_result, state_of
 
 pytestmark = pytest.mark.django_db

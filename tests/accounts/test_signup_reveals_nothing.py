@@ -13,7 +13,7 @@ from django.test import Client
 
 from hizakoshi.accounts.models import User
 from hizakoshi.accounts.signup import SUBJECT_CONFIRM, SUBJECT_TAKEN
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 pytestmark = pytest.mark.django_db
 SIGNUP = "/accounts/signup/"

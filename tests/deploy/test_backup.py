@@ -16,8 +16,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from deploy.helpers import clean_env, hizakoshi
+from hizakoshi.accounts.models import User
 from hizakoshi.site import backups
-from journey.factories import patient_a, patient_b, person
+from journey.factories import with_records
+from people import person
 
 # The tests that read or replace the test database's tables; the others (file names, a missing
 # tool, the command on its own SQLite file) never touch it, so the PostgreSQL run leaves them out.
@@ -65,9 +67,13 @@ def mode(path: Path) -> int:
 
 @on_the_database
 def test_backup_wipe_restore_gives_back_every_table_exactly(
-    tmp_path: Path, needs_tools: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    needs_tools: None,
+    capsys: pytest.CaptureFixture[str],
+    patient: User,
+    other_patient: User,
 ) -> None:
-    patient_a(), patient_b()
+    with_records(patient), with_records(other_patient, knee=2)
     call_command("load_demo_journey", stdout=StringIO())  # a year of one person's history
     before = table_fingerprints()
     assert sum(count for count, _ in before.values()) > 50  # a real history, not empty tables

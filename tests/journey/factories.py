@@ -1,4 +1,6 @@
-"""Factories for the journey's tests: named people and a full set of their records."""
+"""Factories for the journey's tests: a full set of a person's records, a plan started on a day.
+
+The people themselves are the personas of tests/conftest.py (`patient`, `other_patient`)."""
 
 from __future__ import annotations
 
@@ -7,9 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import (
@@ -28,27 +28,7 @@ from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.journey.reminders.services import calendar_feed_create
 from selfcheck.factories import knee_origin_answers
 
-PASSWORD = "knee-and-back-2025"
 DAY = date(2025, 3, 3)
-
-
-def person(email: str, *, password: str = PASSWORD, language: str = "ja") -> User:
-    return user_create(
-        email=email,
-        password=password,
-        language="en" if language == "en" else "ja",
-        consent_version=CONSENT_VERSION,
-    )
-
-
-def patient_a() -> User:
-    """Hanako, 70, knee first: has a full journey."""
-    return with_records(person("hanako@example.jp"))
-
-
-def patient_b() -> User:
-    """Taro, 50: another patient, who must never see Hanako's records."""
-    return with_records(person("taro@example.jp"), knee=2)
 
 
 def with_records(user: User, *, knee: int = 5) -> User:

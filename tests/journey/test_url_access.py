@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hizakoshi.accounts.models import User
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import DiaryEntry, Escalation
-from journey.factories import patient_a, patient_b
+from journey.factories import with_records
 
 pytestmark = pytest.mark.django_db
 AREAS = ("accounts", "journey", "calendar")
@@ -98,18 +98,19 @@ def _url(name: str, owner: User) -> str:
 
 
 @pytest.mark.parametrize("name", private_names())
-def test_anonymous_visitors_are_sent_to_log_in(client: Client, name: str) -> None:
-    owner = patient_a()
-    url = _url(name, owner)
-    for method in (client.get, client.post):
+def test_anonymous_visitors_are_sent_to_log_in(anonymous: Client, patient: User, name: str) -> None:
+    url = _url(name, with_records(patient))
+    for method in (anonymous.get, anonymous.post):
         response = method(url)
         assert response.status_code == 302, (name, method)
         assert response["Location"].startswith("/accounts/login/?next=")
 
 
 @pytest.mark.parametrize("name", private_names())
-def test_patient_b_never_sees_or_changes_patient_a_s_records(client: Client, name: str) -> None:
-    a, b = patient_a(), patient_b()
+def test_patient_b_never_sees_or_changes_patient_a_s_records(
+    client: Client, patient: User, other_patient: User, name: str
+) -> None:
+    a, b = with_records(patient), with_records(other_patient, knee=2)
     url = _url(name, a)
     client.force_login(b)
     got = client.get(url)
