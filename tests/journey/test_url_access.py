@@ -117,8 +117,9 @@ def test_patient_b_never_sees_or_changes_patient_a_s_records(client: Client, nam
         assert got.status_code == 404
         assert client.post(url).status_code == 404
         return
-    # Pages about "me": whatever B gets is B's own, never anything of A's.
-    text = got.content.decode()
+    # Pages about "me": whatever B gets is B's own, never anything of A's. (The summary's PDF is
+    # binary: its bytes are read as they come.)
+    text = got.content.decode(errors="replace")
     assert a.email not in text
     assert "hanako" not in text.lower()
     client.post(url, {"password": "wrong", "language": "en"})

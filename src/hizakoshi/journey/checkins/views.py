@@ -29,7 +29,7 @@ from hizakoshi.journey.checkins.forms import (
     PsfsActivitiesForm,
     PsfsRatingForm,
 )
-from hizakoshi.journey.checkins.presenters import support_view
+from hizakoshi.journey.checkins.presenters import copyright_line, support_view
 from hizakoshi.journey.checkins.selectors import outcomes_due, outcomes_of, psfs_activities_active
 from hizakoshi.journey.checkins.services import (
     nrs_record,
@@ -107,11 +107,9 @@ def measures(request: HttpRequest) -> HttpResponse:
     clinic = clinic_item_texts()
     due = outcomes_due(person=person, today=local_today(), lang=lang)
     other = instruments_in_other_language(lang, clinic)
-    offered = {d.instrument for d in due} | set(other)
     context = {
         "due": [(d, instruments()[d.instrument].name.get(lang)) for d in due],
         "other_language": [(n, instruments()[n].name.get(lang)) for n in other],
-        "not_offered": [i.name.get(lang) for n, i in instruments().items() if n not in offered],
         "clinic_problem": bool(clinic.problem),
     }
     return render(request, "journey/measures/list.html", context)
@@ -210,7 +208,9 @@ def _licensed(request: HttpRequest, instrument: str) -> HttpResponse:
     shown = wording(instrument, lang, clinic)
     inst = instruments()[instrument]
     context: dict[str, Any] = {
-        "licence_notice": inst.licence.notice or "",
+        # The rights holder's copyright line goes with its wording; the licence terms are the
+        # clinic's business (docs/clinical-rules.md), not the person's.
+        "copyright_line": copyright_line(inst.licence.notice or ""),
         "clinic_problem": bool(clinic.problem),
     }
     if shown is None:
