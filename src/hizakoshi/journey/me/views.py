@@ -66,6 +66,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def export(request: HttpRequest) -> HttpResponse:
+    # The page itself shows no records, but it is one of the person's pages: the door decides
+    # who may open it, as it will for a clinic's staff.
+    person_for(actor=request.user)
     return render(request, "journey/export.html")
 
 
