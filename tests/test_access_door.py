@@ -151,6 +151,8 @@ URLS: dict[str, Row] = {
     "journey:diary_day": Row(Kind.OWNED, _diary_day),
     "journey:resume": RECORDS,
     "journey:for_doctor": RECORDS,
+    "journey:summary": RECORDS,
+    "journey:summary_pdf": RECORDS,
 }
 
 
