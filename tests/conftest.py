@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django.test import Client, override_settings
+from django.contrib.auth.models import AnonymousUser
+from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from hizakoshi.accounts.models import User
@@ -138,9 +139,9 @@ def other_patient(db: None) -> User:
 
 
 @pytest.fixture
-def anonymous(client: Client) -> Client:
-    """A visitor who has not logged in: a browser of their own with no session."""
-    return client
+def anonymous() -> AnonymousUser:
+    """A visitor who has not logged in (each persona is a who; a test client visits as them)."""
+    return AnonymousUser()
 
 
 # Clinic staff come with the clinic: `clinic_staff` (a member of the patient's clinic) and

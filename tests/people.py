@@ -6,9 +6,9 @@ its own (a burst of sign-ups, a case-insensitive address) calls `person` with th
 
 from __future__ import annotations
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
+from hizakoshi.journey.join.consent import CONSENT_VERSION
+from hizakoshi.journey.join.services import patient_create
 
 PASSWORD = "knee-and-back-2025"
 PATIENT_EMAIL = "hanako@example.jp"
@@ -17,7 +17,7 @@ OTHER_PATIENT_EMAIL = "taro@example.jp"
 
 def person(email: str, *, password: str = PASSWORD, language: str = "ja") -> User:
     """An account with the journey's consent given, as sign-up leaves it."""
-    return user_create(
+    return patient_create(
         email=email,
         password=password,
         language="en" if language == "en" else "ja",
