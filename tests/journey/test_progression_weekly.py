@@ -7,11 +7,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from io import StringIO
 from typing import Any
 
 import pytest
 import time_machine
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 
 from hizakoshi.care.content import exercises
@@ -213,28 +215,35 @@ def test_nothing_is_reviewed_before_the_first_week_is_over(hanako: Any) -> None:
     assert plan_review_if_due(person=hanako, today=START + 6 * DAY) == (None, [])
 
 
-def test_opening_today_runs_the_review_once_a_week_and_shows_what_changed_and_why(
+def test_the_daily_job_reviews_each_week_once_and_today_shows_what_changed_and_why(
     client: Client, hanako: Any
 ) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    def today(when: datetime, *, login: bool = True) -> str:
+    def job(day: date) -> str:
+        out = StringIO()
+        call_command("review_journeys", today=day.isoformat(), stdout=out)
+        return out.getvalue()
+
+    def today(when: datetime) -> str:
         with time_machine.travel(when, tick=False):
-            if login:  # a login lasts 30 minutes
-                client.force_login(hanako)
+            client.force_login(hanako)  # a login lasts 30 minutes
             response = client.get("/me/today/")
         assert response.status_code == 200
         return response.content.decode()
 
     a_week(hanako, START)
+    assert "What changed this week, and why" not in today(at(START + 7 * DAY))  # not run yet
+    job(START + 7 * DAY)
     text = today(at(START + 7 * DAY))
     assert "What changed this week, and why" in text
     assert "You start from your first week" in text
     a_week(hanako, START + 7 * DAY)
-    for minutes in (0, 5):  # twice in a row: the second visit reviews nothing
-        text = today(at(START + 14 * DAY) + timedelta(minutes=minutes), login=not minutes)
     stepping = len(active(hanako)) - 1  # all but the stretch
-    assert text.count("It is going well") == stepping + 1  # and walking
+    assert f"{stepping + 1} plan change(s)" in job(START + 14 * DAY)  # and walking
+    assert "0 plan change(s)" in job(START + 14 * DAY)  # twice the same day: nothing more
+    text = today(at(START + 14 * DAY))
+    assert text.count("It is going well") == stepping + 1
     assert PlanItem.objects.filter(person=hanako, started_on=START + 14 * DAY).count() == stepping
     text = today(at(START + 21 * DAY))
     assert "What changed this week, and why" not in text  # last week's change is a week old
