@@ -92,7 +92,8 @@ def test_the_areas_have_urls_and_every_one_with_arguments_is_known() -> None:
         assert not has_args or known, f"{name}: add it to OBJECT_URLS, PAGE_ARGS or PUBLIC"
 
 
-def _url(name: str, owner: User) -> str:
+def url_for(name: str, owner: User) -> str:
+    """The URL of `name` for one of `owner`'s records (or a page kind), arguments filled in."""
     kwargs = OBJECT_URLS[name](owner) if name in OBJECT_URLS else PAGE_ARGS.get(name, {})
     return reverse(name, kwargs=kwargs)
 
@@ -100,7 +101,7 @@ def _url(name: str, owner: User) -> str:
 @pytest.mark.parametrize("name", private_names())
 def test_anonymous_visitors_are_sent_to_log_in(client: Client, name: str) -> None:
     owner = patient_a()
-    url = _url(name, owner)
+    url = url_for(name, owner)
     for method in (client.get, client.post):
         response = method(url)
         assert response.status_code == 302, (name, method)
@@ -110,7 +111,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client: Client, name: str) -> Non
 @pytest.mark.parametrize("name", private_names())
 def test_patient_b_never_sees_or_changes_patient_a_s_records(client: Client, name: str) -> None:
     a, b = patient_a(), patient_b()
-    url = _url(name, a)
+    url = url_for(name, a)
     client.force_login(b)
     got = client.get(url)
     if name in OBJECT_URLS:
