@@ -96,7 +96,7 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
     history = simulate(person=person, start=start, today=today, rng=random.Random(20250303))
     # auto_now took the moment of loading; the demo's sessions were written back then.
     ExerciseSession.objects.filter(person=person).update(created_at=F("finished_at"))
-    # The flare: let the escalation rules look at each day of it, as the today page would have.
+    # The flare: let the escalation rules look at each day of it, as the daily job would have.
     for day in history.flare_days():
         escalations_review(person=person, today=day)
     # The demo person read that message back then; left unread, Today would show a months-old

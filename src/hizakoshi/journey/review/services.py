@@ -5,6 +5,9 @@ as a new plan row with its reason, through plan_item_change / walking_target_cha
 Weeks run from the day of the first assessment. An exercise (or the walking target) is judged
 only on a week it was on the plan for the whole week, and a change starts the next day; so a
 week changes each amount at most once, however often the review runs (it is idempotent).
+
+It runs in the background for everyone (`hizakoshi review_journeys`, journeys_review below),
+never on a page view: a person who stops opening the app is reviewed too.
 """
 
 from __future__ import annotations
@@ -235,7 +238,8 @@ def _review_walking(
 
 
 def plan_review_if_due(*, person: User, today: date) -> tuple[date | None, list[PlanChange]]:
-    """Review the latest full week, if there is one. Safe to call on every visit."""
+    """Review the latest full week, if there is one. Idempotent: the daily job calls it every day,
+    and a week already reviewed changes nothing."""
     start = journey_start_day(person=person)
     week_end = None if start is None else review_week_end(start=start, today=today)
     if week_end is None:
