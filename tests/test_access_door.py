@@ -169,6 +169,12 @@ def url_names() -> list[str]:
     return [name for name, _pattern in _walk(get_resolver())]
 
 
+def url_for(name: str, owner: User) -> str:
+    """The URL of `name` with its arguments filled in for `owner`'s records (the table's row)."""
+    row = URLS[name]
+    return reverse(name, kwargs=(row.args or _none)(owner))
+
+
 # The personas, named as tests/conftest.py will name them (branch `tests`): swap these for those
 # when they reach main.
 @pytest.fixture
