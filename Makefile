@@ -6,7 +6,7 @@
 BIN := .venv/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOADS := 1
 
-.PHONY: help run test sync lint check fmt bench clean rules-sheet
+.PHONY: help run test sync lint check fmt bench clean rules-sheet architecture
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ bench: sync  ## print the benchmark figures (needs Debian's wrk and chromium; no
 
 rules-sheet: sync  ## regenerate docs/clinical-rules.md, the rules sheet for the clinic's doctor
 	$(BIN)/hizakoshi rules-sheet --write
+
+architecture: sync  ## redraw the structure in docs/ARCHITECTURE.md from the code's imports
+	$(BIN)/python scripts/architecture.py
 
 clean:  ## remove the local environments and test output (your data folder is left alone)
 	rm -rf .tools .venv node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache

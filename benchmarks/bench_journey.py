@@ -66,7 +66,7 @@ def main() -> None:
         if not settings.configured:
             settings.configure(USE_I18N=True)
             django.setup()
-        from hizakoshi.journey.charts import Series, line_chart
+        from hizakoshi.journey.progress.charts import Series, line_chart
 
         def chart() -> None:
             line_chart(

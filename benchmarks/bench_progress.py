@@ -53,7 +53,7 @@ def build_person(email: str, days: int) -> object:
         FunctionTest,
         OutcomeResponse,
     )
-    from hizakoshi.journey.services import journey_start_from_assessment
+    from hizakoshi.journey.plan.services import journey_start_from_assessment
 
     today = timezone.localdate()
     first = today - timedelta(days=days - 1)

@@ -18,10 +18,10 @@ from django.db import connections
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.model import Answers
+from hizakoshi.journey.diary.services import diary_save
+from hizakoshi.journey.me.services import profile_update
 from hizakoshi.journey.models import DiaryEntry, Profile
-from hizakoshi.journey.services import profile_update
-from hizakoshi.journey.services_daily import diary_save
-from hizakoshi.journey.services_reminders import reminder_time_set
+from hizakoshi.journey.reminders.services import reminder_time_set
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
 from journey.factories import person

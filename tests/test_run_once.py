@@ -21,7 +21,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connections, transaction
 
-from hizakoshi.journey.services_reminders import REMINDER_JOB, reminder_time_set
+from hizakoshi.journey.reminders.services import REMINDER_JOB, reminder_time_set
 from hizakoshi.site.jobs import job_claim, job_claim_release, job_claims_prune
 from hizakoshi.site.models import JobClaim
 from journey.factories import person

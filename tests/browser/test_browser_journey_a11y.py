@@ -17,7 +17,7 @@ from django.urls import resolve
 from playwright.sync_api import Browser, Page, expect
 
 from hizakoshi.care.journey import diary_signs
-from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load
+from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load
 from hizakoshi.journey.models import Escalation
 from journey.test_url_access import area_urls
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from hizakoshi.care.journey import journey
-from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load
+from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load
 
 from .conftest import ARTIFACTS, AXE_JS, PHONE, shoot
 from .person import log_in, site_text

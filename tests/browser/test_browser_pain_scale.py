@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load
+from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load
 
 from .conftest import AXE_JS, PHONE, shoot
 from .person import MRS_SATO, answer_screen, current_step, log_in, press_next

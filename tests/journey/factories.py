@@ -24,7 +24,8 @@ from hizakoshi.journey.models import (
     ResumeRecord,
     SessionItem,
 )
-from hizakoshi.journey.services import calendar_feed_create, journey_start_from_assessment
+from hizakoshi.journey.plan.services import journey_start_from_assessment
+from hizakoshi.journey.reminders.services import calendar_feed_create
 from selfcheck.factories import knee_origin_answers
 
 PASSWORD = "knee-and-back-2025"

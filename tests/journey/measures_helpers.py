@@ -15,7 +15,7 @@ from hizakoshi.accounts.models import User
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import AssessmentSource, DiaryEntry, ExerciseSession, OutcomeResponse
-from hizakoshi.journey.services import journey_start_from_assessment
+from hizakoshi.journey.plan.services import journey_start_from_assessment
 from journey.factories import person
 from selfcheck.factories import knee_origin_answers
 

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from hizakoshi.care.model import Lang
-from hizakoshi.journey.calendar import PRODID, build_feed, first_session_day
+from hizakoshi.journey.reminders.calendar import PRODID, build_feed, first_session_day
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 NOW = datetime(2025, 3, 3, 1, 2, 3, tzinfo=UTC)

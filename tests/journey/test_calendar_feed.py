@@ -19,8 +19,8 @@ from hizakoshi.accounts.models import User
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import AssessmentSource, CalendarFeed
-from hizakoshi.journey.services import journey_start_from_assessment
-from hizakoshi.journey.services_reminders import reminder_time_set
+from hizakoshi.journey.plan.services import journey_start_from_assessment
+from hizakoshi.journey.reminders.services import reminder_time_set
 from journey.factories import person
 from selfcheck.factories import knee_origin_answers
 

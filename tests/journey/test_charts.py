@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hizakoshi.care.journey.progress import Point
-from hizakoshi.journey.charts import (
+from hizakoshi.journey.progress.charts import (
     Band,
     Series,
     bar_chart,

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from hizakoshi.accounts.models import User
-from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load, demo_password
+from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load, demo_password
 from hizakoshi.journey.models import (
     Assessment,
     DiaryEntry,

@@ -13,7 +13,7 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 
-from hizakoshi.journey.forms_daily import MSG_FOLLOW_UP
+from hizakoshi.journey.diary.forms import MSG_FOLLOW_UP
 from hizakoshi.journey.models import DiaryEntry, Escalation
 from journey.factories import person, with_plan
 

@@ -11,8 +11,8 @@ import pytest
 import time_machine
 from django.test import Client
 
-from hizakoshi.journey.forms_daily import MSG_PAIN
 from hizakoshi.journey.models import DiaryEntry
+from hizakoshi.site.fields import MSG_PAIN
 from journey.factories import person, with_plan
 
 from .test_diary import NOW, TODAY, get, login, post

@@ -13,10 +13,10 @@ from django.test import Client, override_settings
 from hizakoshi.accounts.models import User
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
+from hizakoshi.journey.escalations.selectors import escalations_unseen
+from hizakoshi.journey.escalations.services import escalation_mark_seen, escalations_review
 from hizakoshi.journey.models import AssessmentSource, DiaryEntry, Escalation
-from hizakoshi.journey.selectors_measures import escalations_unseen
-from hizakoshi.journey.services import journey_start_from_assessment
-from hizakoshi.journey.services_measures import escalation_mark_seen, escalations_review
+from hizakoshi.journey.plan.services import journey_start_from_assessment
 from journey.measures_helpers import START, at_noon, diary, in_english, started
 from selfcheck.factories import emergency_answers
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from fhir.resources.R4B.bundle import Bundle
 
-from hizakoshi.journey.export import person_models
-from hizakoshi.journey.fhir import CODE_SYSTEM
+from hizakoshi.journey.me.export import person_models
+from hizakoshi.journey.me.fhir import CODE_SYSTEM
 from hizakoshi.journey.models import DataLog
 from journey.factories import patient_a, patient_b
 

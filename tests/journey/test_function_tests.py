@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from hizakoshi.accounts.models import User
-from hizakoshi.journey.forms_measures import MSG_CHAIR, MSG_CONFIRM
+from hizakoshi.journey.function_tests.forms import MSG_CHAIR, MSG_CONFIRM
 from hizakoshi.journey.models import FunctionTest, Profile
 from journey.measures_helpers import in_english, started
 

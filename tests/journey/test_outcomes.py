@@ -12,9 +12,10 @@ import pytest
 import time_machine
 from django.test import Client, override_settings
 
-from hizakoshi.journey.forms_measures import MSG_ACTIVITIES, MSG_CHOOSE, MSG_NEEDED
+from hizakoshi.journey.checkins.forms import MSG_ACTIVITIES, MSG_NEEDED
+from hizakoshi.journey.checkins.selectors import outcomes_due
 from hizakoshi.journey.models import OutcomeResponse, PsfsActivity
-from hizakoshi.journey.selectors_measures import outcomes_due
+from hizakoshi.site.fields import MSG_CHOOSE
 from journey.measures_helpers import START, at_noon, in_english, started
 
 pytestmark = pytest.mark.django_db

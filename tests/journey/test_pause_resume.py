@@ -16,11 +16,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from hizakoshi.journey.forms_pause import MSG_SEEN_BEFORE_SIGN, MSG_SEEN_FUTURE, MSG_SEEN_ON
+from hizakoshi.journey.diary.services import diary_save
 from hizakoshi.journey.models import DiaryEntry, ResumeRecord
-from hizakoshi.journey.selectors_pause import self_care_paused_now
-from hizakoshi.journey.services_daily import diary_save
-from hizakoshi.journey.services_weekly import plan_review_week
+from hizakoshi.journey.pause.forms import MSG_SEEN_BEFORE_SIGN, MSG_SEEN_FUTURE, MSG_SEEN_ON
+from hizakoshi.journey.pause.selectors import self_care_paused_now
+from hizakoshi.journey.review.services import plan_review_week
 from journey.factories import person, with_plan
 
 NOW = datetime(2025, 3, 10, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo, Monday 10 March

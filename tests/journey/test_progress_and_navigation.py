@@ -12,9 +12,9 @@ from django.test import Client
 
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
-from hizakoshi.journey.charts import Series, bar_chart, nice_ticks
 from hizakoshi.journey.models import AssessmentSource
-from hizakoshi.journey.services import journey_start_from_assessment
+from hizakoshi.journey.plan.services import journey_start_from_assessment
+from hizakoshi.journey.progress.charts import Series, bar_chart, nice_ticks
 from journey.factories import person
 from selfcheck.factories import knee_origin_answers
 

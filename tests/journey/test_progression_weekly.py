@@ -22,7 +22,7 @@ from hizakoshi.journey.models import (
     SessionItem,
     WalkingTarget,
 )
-from hizakoshi.journey.services_weekly import plan_review_if_due, plan_review_week
+from hizakoshi.journey.review.services import plan_review_if_due, plan_review_week
 from journey.factories import person, with_plan
 
 pytestmark = pytest.mark.django_db

@@ -19,10 +19,10 @@ from django_tasks import TaskResultStatus
 
 from hizakoshi.accounts.models import User
 from hizakoshi.journey.management.commands.send_reminders import slot_of
+from hizakoshi.journey.me.services import profile_update
 from hizakoshi.journey.models import JourneyConsent, Profile
-from hizakoshi.journey.services import profile_update
-from hizakoshi.journey.services_reminders import BODY, SUBJECT, reminder_time_set
-from hizakoshi.journey.tasks import send_session_reminder
+from hizakoshi.journey.reminders.services import BODY, SUBJECT, reminder_time_set
+from hizakoshi.journey.reminders.tasks import send_session_reminder
 from journey.factories import person
 
 pytestmark = pytest.mark.django_db

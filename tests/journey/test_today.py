@@ -21,13 +21,13 @@ from hizakoshi.journey.models import (
     OutcomeResponse,
     PlanItem,
 )
-from hizakoshi.journey.selectors_daily import (
+from hizakoshi.journey.session.selectors import (
     SESSION_LIMIT_SECONDS,
     dose_of,
     dose_seconds,
-    outcomes_due,
     pick_session,
 )
+from hizakoshi.journey.today.selectors import outcomes_due
 from journey.factories import PASSWORD, person, with_plan
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hizakoshi.accounts.models import User
+from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import DiaryEntry, Escalation
-from hizakoshi.journey.selectors import local_today
 from journey.factories import patient_a, patient_b
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hizakoshi.selfcheck.consent import CONSENT_VERSION, MSG_CONSENT_REQUIRED, RETENTION_DAYS
 from hizakoshi.selfcheck.models import ConsentRecord, SavedResult
-from hizakoshi.selfcheck.tokens import token_hash
+from hizakoshi.site.tokens import token_hash
 
 from .factories import (
     SAVE_URL,

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from hizakoshi.accounts.models import User, normalize_email
 from hizakoshi.care.model import Lang
+from hizakoshi.journey.me.services import data_log_add
 from hizakoshi.journey.models import (
     Assessment,
     ConsentPurpose,
@@ -27,10 +28,9 @@ from hizakoshi.journey.models import (
     OutcomeResponse,
     Profile,
 )
-from hizakoshi.journey.services import data_log_add
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_delete
-from hizakoshi.selfcheck.tokens import token_hash
+from hizakoshi.site.tokens import token_hash
 
 # What the page after a deletion counts, kind by kind (in this order).
 # The session key under which sign-up leaves its one-time welcome for Today ("kept" or "new").

@@ -27,9 +27,9 @@ from hizakoshi.accounts.services import (
 from hizakoshi.accounts.signup import signup_confirm, signup_request, signup_tokens
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import AssessmentSource
-from hizakoshi.journey.services import journey_start_from_assessment
+from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.selfcheck.flow import state_forget
-from hizakoshi.selfcheck.language import current_lang, switch_language
+from hizakoshi.site.language import current_lang, switch_language
 from hizakoshi.site.ratelimit import count_or_refuse, limited
 
 

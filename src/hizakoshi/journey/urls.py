@@ -1,17 +1,28 @@
+"""The journey's pages under /me/ (login required): each feature folder lists its own URLs."""
+
 from __future__ import annotations
 
-from django.urls import path
-
-from hizakoshi.journey import urls_daily, urls_measures, urls_reminders, views
+from hizakoshi.journey.checkins import urls as checkins
+from hizakoshi.journey.diary import urls as diary
+from hizakoshi.journey.escalations import urls as escalations
+from hizakoshi.journey.function_tests import urls as function_tests
+from hizakoshi.journey.me import urls as me
+from hizakoshi.journey.pause import urls as pause
+from hizakoshi.journey.progress import urls as progress
+from hizakoshi.journey.reminders import urls as reminders
+from hizakoshi.journey.session import urls as session
+from hizakoshi.journey.today import urls as today
 
 app_name = "journey"
 urlpatterns = [
-    path("", views.profile, name="profile"),
-    path("export/", views.export, name="export"),
-    path("export.json", views.export_as_json, name="export_json"),
-    path("export.fhir.json", views.export_as_fhir, name="export_fhir"),
-    path("delete/", views.delete, name="delete"),
+    *me.urlpatterns,
+    *reminders.urlpatterns,
+    *checkins.urlpatterns,
+    *function_tests.urlpatterns,
+    *progress.urlpatterns,
+    *escalations.urlpatterns,
+    *today.urlpatterns,
+    *session.urlpatterns,
+    *diary.urlpatterns,
+    *pause.urlpatterns,
 ]
-urlpatterns += urls_reminders.urlpatterns
-urlpatterns += urls_measures.urlpatterns
-urlpatterns += urls_daily.urlpatterns

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from hizakoshi.selfcheck.models import SavedResult
-from hizakoshi.selfcheck.tokens import token_hash
+from hizakoshi.site.tokens import token_hash
 
 
 def result_get(*, token: str, now: datetime | None = None) -> SavedResult | None:

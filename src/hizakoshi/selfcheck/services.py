@@ -12,7 +12,7 @@ from hizakoshi.care.model import Answers, Lang
 from hizakoshi.selfcheck.consent import CONSENT_PURPOSE, RETENTION_DAYS
 from hizakoshi.selfcheck.models import ConsentRecord, SavedResult
 from hizakoshi.selfcheck.selectors import results_expired
-from hizakoshi.selfcheck.tokens import new_token, token_hash
+from hizakoshi.site.tokens import new_token, token_hash
 
 
 @transaction.atomic

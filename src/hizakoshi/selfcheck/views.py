@@ -40,11 +40,11 @@ from hizakoshi.selfcheck.flow import (
     stop_early_triage,
 )
 from hizakoshi.selfcheck.forms import ConsentForm, StepForm
-from hizakoshi.selfcheck.language import current_lang, parse_lang, switch_language
 from hizakoshi.selfcheck.presenters import result_view
 from hizakoshi.selfcheck.selectors import result_get, result_is_live
 from hizakoshi.selfcheck.services import result_delete, result_save
-from hizakoshi.selfcheck.tokens import token_hash
+from hizakoshi.site.language import current_lang, parse_lang, switch_language
+from hizakoshi.site.tokens import token_hash
 
 # A saved result never changes, so its rendered page is kept for a while (in this process's
 # memory). The link is still checked against the database on every request, so a deleted or

@@ -14,7 +14,7 @@ import re
 
 REDACTED = "REDACTED"
 
-# The token converters in selfcheck/urls.py and journey/urls_reminders.py accept 20-100 URL-safe
+# The token converters in selfcheck/urls.py and journey/reminders/urls.py accept 20-100 URL-safe
 # characters; a reset link is /reset/<uidb64>/<token>/. Matched anywhere in a line, so a path with
 # a query string, a Referer or a full URL is covered too.
 _SECRET_PATHS = (

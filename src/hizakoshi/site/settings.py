@@ -9,7 +9,6 @@ generated secret key live in the per-user data folder, static files are served b
 from __future__ import annotations
 
 import os
-import secrets
 import tempfile
 from pathlib import Path
 
@@ -17,89 +16,22 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from platformdirs import user_data_dir
+
+from hizakoshi.site.env import (
+    bind_address,
+    data_dir,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CONTENT_DIR = PACKAGE_DIR / "care" / "content"
 
-_TRUE = frozenset({"1", "true", "yes", "on"})
-_FALSE = frozenset({"0", "false", "no", "off"})
-
-
-def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name}={raw!r}: use true or false")
-
-
-def env_int(name: str, default: int, *, minimum: int = 0) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r}: not a whole number") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name}={raw!r}: must be at least {minimum}")
-    return value
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def _data_dir() -> Path:
-    """The data folder (database, secret key, static files): readable by its owner only."""
-    path = Path(env_str("HIZAKOSHI_DATA_DIR", "") or user_data_dir("hizakoshi"))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # A folder made by an older version, or by hand, is tightened too, if it is ours to change.
-    if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
-        path.chmod(0o700)
-    return path
-
-
-def _secret_key(data_dir: Path) -> str:
-    """The key from the environment, else one generated once and kept beside the database.
-
-    Written through a hard link so that two processes starting at once (test workers, gunicorn)
-    agree on one key instead of overwriting each other's.
-    """
-    from_env = env_str("HIZAKOSHI_SECRET_KEY", "")
-    if from_env:
-        return from_env
-    path = data_dir / "secret_key"
-    if not path.exists():
-        tmp = data_dir / f".secret_key.{os.getpid()}"
-        tmp.write_text(secrets.token_urlsafe(50), encoding="ascii")
-        tmp.chmod(0o600)
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass
-        finally:
-            tmp.unlink()
-    key = path.read_text(encoding="ascii").strip()
-    if len(key) < 32:
-        raise ImproperlyConfigured(f"{path}: the secret key is too short; delete the file")
-    return key
-
-
-DATA_DIR = _data_dir()
-SECRET_KEY = _secret_key(DATA_DIR)
+DATA_DIR = data_dir()
+SECRET_KEY = secret_key(DATA_DIR)
 DEBUG = env_bool("HIZAKOSHI_DEBUG", False)
 ALLOWED_HOSTS = env_list("HIZAKOSHI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("HIZAKOSHI_CSRF_TRUSTED_ORIGINS", [])
@@ -239,19 +171,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 
 # --- the production server (`hizakoshi serve`: gunicorn, site/server.py) ------------------------
-def _bind(name: str, default: str) -> str:
-    raw = env_str(name, default).strip()
-    if raw.startswith("unix:") and len(raw) > len("unix:"):
-        return raw
-    host, _, port = raw.rpartition(":")
-    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ImproperlyConfigured(
-            f"{name}={raw!r}: use HOST:PORT (e.g. 127.0.0.1:8000) or unix:PATH"
-        )
-    return raw
-
-
-SERVE_BIND = _bind("HIZAKOSHI_BIND", "127.0.0.1:8000")
+SERVE_BIND = bind_address("HIZAKOSHI_BIND", "127.0.0.1:8000")
 SERVE_WORKERS = env_int("HIZAKOSHI_WORKERS", 2, minimum=1)
 
 # --- sessions and cookies -------------------------------------------------------------------------

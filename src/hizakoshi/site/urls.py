@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from hizakoshi.journey.urls_reminders import feed_urlpatterns
+from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import api
 
 urlpatterns = [

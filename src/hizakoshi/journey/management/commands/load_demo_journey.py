@@ -1,4 +1,4 @@
-"""`hizakoshi load_demo_journey`: the demo person with a year of history (journey/demo.py)."""
+"""`hizakoshi load_demo_journey`: the demo person with a year of history (journey/demo/)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from hizakoshi.journey.demo import DEMO_EMAIL, demo_journey_load
+from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ e-mail a day as long as the command runs once per slot. `--every 1440` sends to 
 time set, once.
 
 Safe to run on every server of a deployment at the same moment: each e-mail is claimed before it
-is sent (services_reminders.py, site/jobs.py), so a person gets one a day however many servers
-run it. The claims of more than --keep-days days ago are deleted at the end of each run.
+is sent (journey/reminders/services.py, site/jobs.py), so a person gets one a day however many
+servers run it. The claims of more than --keep-days days ago are deleted at the end of each run.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
-from hizakoshi.journey.selectors_reminders import reminder_recipients
-from hizakoshi.journey.services_reminders import REMINDER_JOB
-from hizakoshi.journey.tasks import send_session_reminder
+from hizakoshi.journey.reminders.selectors import reminder_recipients
+from hizakoshi.journey.reminders.services import REMINDER_JOB
+from hizakoshi.journey.reminders.tasks import send_session_reminder
 from hizakoshi.site.jobs import job_claims_prune
 
 MINUTES_A_DAY = 24 * 60

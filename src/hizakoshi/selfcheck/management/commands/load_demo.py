@@ -11,7 +11,7 @@ from hizakoshi.selfcheck.consent import CONSENT_VERSION
 from hizakoshi.selfcheck.demo import DEMOS, demo_token
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
-from hizakoshi.selfcheck.tokens import token_hash
+from hizakoshi.site.tokens import token_hash
 
 
 class Command(BaseCommand):

@@ -1,0 +1,50 @@
+"""Reads for the diary: one day's entry, the recent days, which days may still be changed,
+whether the weekly weight is due, and which knees to ask about."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hizakoshi.accounts.models import User
+from hizakoshi.journey.models import (
+    Assessment,
+    DiaryEntry,
+)
+
+DIARY_EDIT_DAYS = 7  # today and the six days before can still be filled in or changed
+
+
+WEIGHT_EVERY = timedelta(days=7)
+
+
+# --- the diary ---------------------------------------------------------------------------------
+
+
+def diary_entry_get(*, person: User, day: date) -> DiaryEntry | None:
+    return DiaryEntry.objects.filter(person=person, day=day).first()
+
+
+def diary_recent(*, person: User, today: date, days: int = DIARY_EDIT_DAYS) -> list[DiaryEntry]:
+    first = today - timedelta(days=days - 1)
+    found = DiaryEntry.objects.filter(person=person, day__gte=first, day__lte=today)
+    return list(found.order_by("-day"))
+
+
+def diary_editable(day: date, *, today: date) -> bool:
+    return today - timedelta(days=DIARY_EDIT_DAYS - 1) <= day <= today
+
+
+def weight_due(*, person: User, today: date) -> bool:
+    last = (
+        DiaryEntry.objects.filter(person=person, weight_kg__isnull=False, day__lte=today)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+    )
+    return last is None or today - last >= WEIGHT_EVERY
+
+
+def knee_sides(assessment: Assessment | None) -> tuple[str, ...]:
+    """The knee(s) the diary asks about: those that hurt at the latest check, else both."""
+    side = (assessment.answers or {}).get("knee_side") if assessment else None
+    return (side,) if side in ("left", "right") else ("left", "right")

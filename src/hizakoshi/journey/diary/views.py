@@ -1,0 +1,147 @@
+"""The diary: the 30-second daily check-in. `/me/diary/` is today's entry (or, with ?day=, a
+missed day of the last week); `/me/diary/<day>/` is an entry the person already made. A
+warning sign answers at once with the urgent advice, 119 first for an emergency."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import journey
+from hizakoshi.care.model import Lang
+from hizakoshi.journey.diary.forms import MSG_FOLLOW_UP_NOTE, DiaryForm
+from hizakoshi.journey.diary.presenters import pain_answer_view
+from hizakoshi.journey.diary.selectors import (
+    DIARY_EDIT_DAYS,
+    diary_editable,
+    diary_recent,
+    knee_sides,
+    weight_due,
+)
+from hizakoshi.journey.diary.services import diary_save
+from hizakoshi.journey.me.selectors import local_today
+from hizakoshi.journey.models import DiaryEntry
+from hizakoshi.journey.pause.presenters import triage_view, weight_loss_view
+from hizakoshi.journey.plan.selectors import assessment_latest
+from hizakoshi.site.access import person_for
+from hizakoshi.site.language import current_lang
+
+YES_NO_FIELDS = ("next_morning_back_to_usual", "good_control", "sleep_disturbed")
+
+
+def _day(raw: str, today: date) -> date:
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise Http404 from None
+    if not diary_editable(day, today=today):
+        raise Http404
+    return day
+
+
+def _initial(entry: DiaryEntry | None) -> dict[str, Any]:
+    if entry is None:
+        return {}
+    initial = {name: getattr(entry, name) for name in DiaryForm.base_fields}
+    for name in YES_NO_FIELDS:
+        value = initial[name]
+        initial[name] = None if value is None else "yes" if value else "no"
+    events = entry.events if isinstance(entry.events, dict) else {}
+    return initial | DiaryForm.initial_events(events)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def diary(request: HttpRequest) -> HttpResponse:
+    today = local_today()
+    raw = request.GET.get("day")
+    day = today if not raw else _day(raw, today)
+    person = person_for(actor=request.user)
+    assert isinstance(person, User)
+    entry = DiaryEntry.objects.filter(person=person, day=day).first()
+    action = reverse("journey:diary") + ("" if day == today else f"?day={day.isoformat()}")
+    return _diary(request, person, day, entry, action)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def diary_day(request: HttpRequest, day: str) -> HttpResponse:
+    person = person_for(actor=request.user)
+    assert isinstance(person, User)
+    found = _day(day, local_today())
+    entry = get_object_or_404(DiaryEntry, person=person, day=found)
+    return _diary(request, person, found, entry, request.path)
+
+
+def _diary(
+    request: HttpRequest, person: User, day: date, entry: DiaryEntry | None, action: str
+) -> HttpResponse:
+    lang = current_lang()
+    sides = knee_sides(assessment_latest(person=person))
+    show_weight = weight_due(person=person, today=day) or bool(entry and entry.weight_kg)
+    options: dict[str, Any] = {"lang": lang, "sides": sides, "show_weight": show_weight}
+    if request.method == "POST":
+        form = DiaryForm(request.POST, **options)
+        if form.is_valid():
+            saved = diary_save(person=person, day=day, values=form.values(), events=form.events())
+            if saved.triage.hits:
+                context = {"triage": triage_view(saved.triage, lang), "day": day}
+                return render(request, "journey/daily/diary_urgent.html", context)
+            # Pain above 5, or a weight loss to check: answered at once, on the saved page.
+            answer = pain_answer_view(saved.entry, lang)
+            weight = weight_loss_view(person, day, lang)
+            if answer or weight:
+                context = {"pain_answer": answer, "weight_loss": weight, "day": day}
+                return render(request, "journey/daily/diary_answer.html", context)
+            return redirect(reverse("journey:diary") + f"?saved={day.isoformat()}")
+    else:
+        form = DiaryForm(initial=_initial(entry), **options)
+    context = _context(request, form, day, lang) | {"action": action}
+    return render(request, "journey/daily/diary.html", context)
+
+
+def _context(request: HttpRequest, form: DiaryForm, day: date, lang: Lang) -> dict[str, Any]:
+    person = person_for(actor=request.user)
+    assert isinstance(person, User)
+    today = local_today()
+    entries = {e.day: e for e in diary_recent(person=person, today=today)}
+    week = []
+    for back in range(DIARY_EDIT_DAYS):
+        d = today - timedelta(days=back)
+        found = entries.get(d)
+        url = (
+            reverse("journey:diary_day", kwargs={"day": d.isoformat()})
+            if found
+            else reverse("journey:diary") + ("" if d == today else f"?day={d.isoformat()}")
+        )
+        week.append({"day": d, "entry": found, "url": url, "current": d == day})
+    saved = request.GET.get("saved", "")
+    return {
+        "form": form,
+        "day": day,
+        "is_today": day == today,
+        "week": week,
+        "saved": _day_or_none(saved),
+        "signs_field": form["red_flag_signs"],
+        "events": form.events_view(),
+        "events_heading": journey().diary.events.heading.get(lang),
+        "follow_up_note": MSG_FOLLOW_UP_NOTE,
+        "lang": lang,
+    }
+
+
+def _day_or_none(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

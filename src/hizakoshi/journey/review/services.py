@@ -1,0 +1,237 @@
+"""The weekly review of the plan (issue 3 §4): the last week's sessions and diary go into the
+core's pain-monitoring rules (care.journey.progression / walking); a step up or back is stored
+as a new plan row with its reason, through plan_item_change / walking_target_change.
+
+Weeks run from the day of the first assessment. An exercise (or the walking target) is judged
+only on a week it was on the plan for the whole week, and a change starts the next day; so a
+week changes each amount at most once, however often the review runs (it is idempotent).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import (
+    Dose,
+    ExerciseState,
+    SessionRecord,
+    WalkDay,
+    review_exercise,
+    review_walking,
+    walking_start,
+)
+from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.model import Text
+from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
+from hizakoshi.journey.pause.selectors import self_care_paused_now
+from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day, review_week_end
+from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
+from hizakoshi.journey.session.selectors import dose_of
+
+DAY = timedelta(days=1)
+
+
+DEFAULT_AGE = 65  # when the stored answers have no age: the older adults' walking goal
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    kind: Literal["exercise", "walking"]
+    exercise_id: str | None
+    action: Literal["step_up", "step_back", "baseline"]
+    reason: Text  # what changed and why, with the amounts before and after
+    on: date  # the first day of the new amount
+
+
+def _local_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _usual_pain(diary: dict[date, DiaryEntry], before: date, assessment: Assessment) -> int:
+    """The person's usual pain (0-9): the mean of each day's worst pain in the two weeks before
+    the reviewed week, else the pain they gave at the self-check."""
+    worst = [
+        max(pains)
+        for day, row in diary.items()
+        if day < before
+        for pains in [
+            [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p is not None]
+        ]
+        if pains
+    ]
+    if worst:
+        usual = round(sum(worst) / len(worst))
+    else:
+        answers = assessment.answers or {}
+        usual = max(int(answers.get("knee_pain") or 0), int(answers.get("back_pain") or 0))
+    # 9 at most, so "worse than usual" can always be told apart.
+    return max(0, min(9, usual))
+
+
+def _next_morning(diary: dict[date, DiaryEntry], day: date, usual: int) -> int | None:
+    """The diary asks "back to usual this morning?"; the core wants a number to compare."""
+    row = diary.get(day + DAY)
+    if row is None or row.next_morning_back_to_usual is None:
+        return None
+    if row.next_morning_back_to_usual:
+        return usual
+    recorded = [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p]
+    return min(10, max([usual + 1, *recorded]))
+
+
+def _control(diary: dict[date, DiaryEntry], day: date) -> bool | None:
+    row = diary.get(day)
+    return None if row is None else row.good_control
+
+
+def _session_records(
+    person: User, first: date, last: date, diary: dict[date, DiaryEntry], usual: int
+) -> dict[str, list[SessionRecord]]:
+    found: dict[str, list[SessionRecord]] = defaultdict(list)
+    items = SessionItem.objects.filter(
+        person=person,
+        session__started_at__gte=_local_start(first),
+        session__started_at__lt=_local_start(last + DAY),
+    ).select_related("session")
+    for item in items:
+        if not item.skipped and item.reps_done == 0:
+            continue  # shown but not done (and not skipped): nothing to judge
+        day = timezone.localdate(item.session.started_at)
+        found[item.exercise_id].append(
+            SessionRecord(
+                day=day,
+                done=not item.skipped,
+                pain_during=None if item.skipped else item.session.pain_during,
+                next_morning_pain=_next_morning(diary, day, usual),
+                skip_reason=item.skip_reason if item.skipped else None,
+                good_control=_control(diary, day),
+            )
+        )
+    return found
+
+
+def _walk_days(diary: dict[date, DiaryEntry], usual: int) -> list[WalkDay]:
+    return [
+        WalkDay(
+            day=day,
+            minutes=row.walking_minutes,
+            steps=row.steps,
+            pain_during=row.walking_pain,
+            next_morning_pain=_next_morning(diary, day, usual),
+            skipped_for_pain=row.skipped_walk_for_pain,
+            good_control=row.good_control,
+        )
+        for day, row in sorted(diary.items())
+    ]
+
+
+@transaction.atomic
+def plan_review_week(*, person: User, week_end: date) -> list[PlanChange]:
+    """Review the week ending on `week_end` and apply the changes; returns what changed."""
+    assessment = assessment_latest(person=person)
+    if assessment is None or not (assessment.assessment or {}).get("plan"):
+        return []  # no plan, or self-care paused by the latest self-check
+    if self_care_paused_now(person=person, today=week_end):
+        return []  # a warning sign: nothing steps up until a doctor has seen them
+    week_start = week_end - 6 * DAY
+    first = week_end - 13 * DAY
+    diary = {
+        row.day: row
+        for row in DiaryEntry.objects.filter(
+            person=person, day__gte=first - 14 * DAY, day__lte=week_end + DAY
+        )
+    }
+    usual = _usual_pain(diary, week_start, assessment)
+    on = week_end + DAY
+    changes: list[PlanChange] = []
+
+    items = PlanItem.objects.filter(person=person, active=True, started_on__lte=week_start)
+    records = _session_records(person, first, week_end, diary, usual) if items else {}
+    for item in items.order_by("position", "pk"):
+        state = ExerciseState(
+            exercise_id=item.exercise_id,
+            start=Dose.model_validate(item.start_dose),
+            current=dose_of(item),
+        )
+        review = review_exercise(
+            state, records.get(item.exercise_id, []), usual_pain=usual, today=week_end
+        )
+        if review.action != "hold":
+            plan_item_change(item=item, dose=review.after, reason=review.reason, on=on)
+            changes.append(
+                PlanChange("exercise", item.exercise_id, review.action, review.reason, on)
+            )
+
+    target = WalkingTarget.objects.filter(
+        person=person, active=True, started_on__lte=week_start
+    ).first()
+    if target is not None:
+        change = _review_walking(person, target, diary, usual, assessment, week_end)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def _review_walking(
+    person: User,
+    target: WalkingTarget,
+    diary: dict[date, DiaryEntry],
+    usual: int,
+    assessment: Assessment,
+    week_end: date,
+) -> PlanChange | None:
+    on = week_end + DAY
+    age = int((assessment.answers or {}).get("age") or DEFAULT_AGE)
+    days = [d for d in _walk_days(diary, usual) if d.day <= week_end]
+    current = WalkingAmount(
+        unit=target.unit,
+        per_day=target.per_day,
+        days_per_week=target.days_per_week,
+    )
+    first_week = target.started_on + 6 * DAY == week_end
+    never_from_baseline = not WalkingTarget.objects.filter(
+        person=person, from_baseline=True
+    ).exists()
+    if first_week and never_from_baseline:
+        # The first week sets the start from the person's own walking (clinical-spec §6).
+        start = walking_start(
+            days,
+            start=target.started_on,
+            today=week_end,
+            fallback_minutes=target.per_day,
+            age=age,
+            unit=current.unit,
+        )
+        if start.from_baseline:
+            amount = start.target.model_copy(update={"days_per_week": target.days_per_week})
+            walking_target_change(
+                person=person, target=amount, reason=start.reason, on=on, from_baseline=True
+            )
+            return PlanChange("walking", None, "baseline", start.reason, on)
+    review = review_walking(current, days, usual_pain=usual, today=week_end, age=age)
+    if review.action == "hold":
+        return None
+    walking_target_change(
+        person=person,
+        target=review.after,
+        reason=review.reason,
+        on=on,
+        from_baseline=target.from_baseline,
+    )
+    return PlanChange("walking", None, review.action, review.reason, on)
+
+
+def plan_review_if_due(*, person: User, today: date) -> tuple[date | None, list[PlanChange]]:
+    """Review the latest full week, if there is one. Safe to call on every visit."""
+    start = journey_start_day(person=person)
+    week_end = None if start is None else review_week_end(start=start, today=today)
+    if week_end is None:
+        return None, []
+    return week_end, plan_review_week(person=person, week_end=week_end)
