@@ -66,6 +66,9 @@ http {{
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
+            # Run as root, nginx's workers run as nobody and could not write temporary files in
+            # this run's private folder: big answers are passed on as they come instead.
+            proxy_max_temp_file_size 0;
             # Which instance answered: the load counts both, so round robin is seen to happen.
             add_header X-Upstream $upstream_addr always;
         }}
