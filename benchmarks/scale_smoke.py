@@ -276,11 +276,14 @@ def main() -> int:
         db_lost = database_lost(tally)
         first, again = job_race({"A": env_a, "B": env_b}, tmp / "job")
         job_seconds = time.monotonic() - ready - load_seconds
-        print_figures(args, tally, db_lost, timings | {"load": load_seconds, "job": job_seconds})
+        names = {f"127.0.0.1:{port_a}": "A", f"127.0.0.1:{port_b}": "B"}
+        seconds = timings | {"load": load_seconds, "job": job_seconds}
+        print_figures(args, tally, db_lost, seconds, names)
         sent = sorted(first.get("A", []) + first.get("B", []))
         resent = again.get("A", []) + again.get("B", [])
         print(
-            f"send_reminders on A and B at the same moment: A sent {len(first.get('A', []))}, "
+            f"job runs={2 * JOB_RUNS}: send_reminders on A and B at the same moment: "
+            f"A sent {len(first.get('A', []))}, "
             f"B sent {len(first.get('B', []))}: {len(sent)} e-mail(s) to {len(set(sent))} of "
             f"{len(emails)} people; both run again the same day: {len(resent)} e-mail(s)"
         )
@@ -296,9 +299,14 @@ def main() -> int:
 
 
 def print_figures(
-    args: argparse.Namespace, tally: Tally, db_lost: int, timings: dict[str, float]
+    args: argparse.Namespace,
+    tally: Tally,
+    db_lost: int,
+    timings: dict[str, float],
+    names: dict[str, str],
 ) -> None:
-    by_instance = ", ".join(f"{up}={n}" for up, n in sorted(tally.upstreams.items()))
+    served = sorted((names.get(up, up), n) for up, n in tally.upstreams.items())
+    by_instance = ", ".join(f"{name}={n}" for name, n in served)
     checks = ", ".join(f"{name}={n}" for name, n in sorted(tally.checks.items()))
     seconds = ", ".join(f"{name} {value:.1f}" for name, value in timings.items())
     print(
