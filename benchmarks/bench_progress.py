@@ -44,9 +44,9 @@ def setup_django() -> None:
 def build_person(email: str, days: int) -> object:
     from django.utils import timezone
 
-    from hizakoshi.accounts.services import user_create
     from hizakoshi.care import assess
     from hizakoshi.care.questions import parse_answers
+    from hizakoshi.journey.join.services import patient_create
     from hizakoshi.journey.models import (
         DiaryEntry,
         ExerciseSession,
@@ -62,7 +62,9 @@ def build_person(email: str, days: int) -> object:
     def at(day: date, hour: int) -> datetime:
         return datetime.combine(day, clock(hour), tzinfo=tz)
 
-    user = user_create(email=email, password="bench-password-1", language="ja", consent_version="1")
+    user = patient_create(
+        email=email, password="bench-password-1", language="ja", consent_version="1"
+    )
     answers = parse_answers(_answers())
     journey_start_from_assessment(
         person=user, answers=answers, assessment=assess(answers), now=at(first, 9)

@@ -16,11 +16,11 @@ Sex = Literal["female", "male", "other"]
 Chair = Literal["steadi_43cm", "cs30_40cm"]
 Stage = Literal[0, 1, 2, 3]  # 0 = no ロコモ stage from this test
 
-SOURCE_LOCOMO: Final = "JOA ロコモ度テスト, 2020 criteria (locomo-joa.jp; clinical-spec §4)"
-SOURCE_STEADI_CHAIR: Final = "CDC STEADI 30-Second Chair Stand form (clinical-spec §6)"
-SOURCE_CS30: Final = "中谷ほか 2002, 体育学研究 47:451-461 (clinical-spec §6)"
-SOURCE_STEADI_QUESTIONS: Final = "CDC STEADI algorithm, three key questions (clinical-spec §6)"
-SOURCE_ONE_LEG: Final = "JCOA 運動器不安定症 criterion: 開眼片脚起立 < 15 s (clinical-spec §6)"
+SOURCE_LOCOMO: Final = "JOA ロコモ度テスト, 2020 criteria (locomo-joa.jp)"
+SOURCE_STEADI_CHAIR: Final = "CDC STEADI 30-Second Chair Stand form"
+SOURCE_CS30: Final = "中谷ほか 2002, 体育学研究 47:451-461 (CS-30)"
+SOURCE_STEADI_QUESTIONS: Final = "CDC STEADI algorithm, three key questions"
+SOURCE_ONE_LEG: Final = "JCOA 運動器不安定症 criterion: 開眼片脚起立 < 15 s"
 
 
 class FunctionTestError(ValueError):

@@ -337,6 +337,16 @@ def instrument_section(sheet: Sheet) -> None:
     sheet.table(
         ("instrument", "licence", "text ships", "why", "licence source", "source"), licences
     )
+    # The rights holders' statements, word for word, for the clinic: the person's pages show
+    # only the copyright line under the wording itself, never licence terms.
+    for inst in instruments().values():
+        if inst.licence.notice:
+            sheet.add(
+                f"Rights holder's statement for `{inst.id}`:",
+                "",
+                f"> {cell(inst.licence.notice)}",
+                "",
+            )
 
 
 def medical_section(sheet: Sheet) -> None:

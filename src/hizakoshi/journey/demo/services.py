@@ -24,13 +24,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.demo.history import History, simulate
 from hizakoshi.journey.escalations.services import escalations_review
+from hizakoshi.journey.join.consent import CONSENT_VERSION
+from hizakoshi.journey.join.services import patient_create
 from hizakoshi.journey.me.services import profile_update
 from hizakoshi.journey.models import AssessmentSource, DiaryEntry, ExerciseSession, SessionItem
 from hizakoshi.journey.plan.selectors import plan_items_active
@@ -71,7 +71,7 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
     # Refreshed rather than skipped: the history must end today, whenever the command runs.
     User.objects.filter(email=DEMO_EMAIL).delete()
     password = demo_password()
-    person = user_create(
+    person = patient_create(
         email=DEMO_EMAIL,
         password=password,
         language="ja",

@@ -31,7 +31,7 @@ from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import DiaryEntry
 from hizakoshi.journey.pause.presenters import triage_view, weight_loss_view
 from hizakoshi.journey.plan.selectors import assessment_latest
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 YES_NO_FIELDS = ("next_morning_back_to_usual", "good_control", "sleep_disturbed")
@@ -65,8 +65,7 @@ def diary(request: HttpRequest) -> HttpResponse:
     today = local_today()
     raw = request.GET.get("day")
     day = today if not raw else _day(raw, today)
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+    person = person_for(actor=request.user, need=need_of(request))
     entry = DiaryEntry.objects.filter(person=person, day=day).first()
     action = reverse("journey:diary") + ("" if day == today else f"?day={day.isoformat()}")
     return _diary(request, person, day, entry, action)
@@ -76,8 +75,7 @@ def diary(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def diary_day(request: HttpRequest, day: str) -> HttpResponse:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+    person = person_for(actor=request.user, need=need_of(request))
     found = _day(day, local_today())
     entry = get_object_or_404(DiaryEntry, person=person, day=found)
     return _diary(request, person, found, entry, request.path)
@@ -106,13 +104,13 @@ def _diary(
             return redirect(reverse("journey:diary") + f"?saved={day.isoformat()}")
     else:
         form = DiaryForm(initial=_initial(entry), **options)
-    context = _context(request, form, day, lang) | {"action": action}
+    context = _context(request, person, form, day, lang) | {"action": action}
     return render(request, "journey/daily/diary.html", context)
 
 
-def _context(request: HttpRequest, form: DiaryForm, day: date, lang: Lang) -> dict[str, Any]:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+def _context(
+    request: HttpRequest, person: User, form: DiaryForm, day: date, lang: Lang
+) -> dict[str, Any]:
     today = local_today()
     entries = {e.day: e for e in diary_recent(person=person, today=today)}
     week = []

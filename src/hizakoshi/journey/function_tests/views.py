@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care.functiontests import (
     FunctionTestError,
     LocomoResult,
@@ -43,7 +44,7 @@ from hizakoshi.journey.function_tests.services import function_test_record
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import FunctionTest, FunctionTestKind
 from hizakoshi.journey.progress.selectors import PersonFacts, person_facts
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 
 Measured = tuple[FunctionTestKind, dict[str, Any], dict[str, Any]]
 
@@ -192,12 +193,12 @@ def function_test(request: HttpRequest, slug: str) -> HttpResponse:
     page = TESTS.get(slug)
     if page is None:
         raise Http404
-    person, today = person_for(actor=request.user), local_today()
+    person, today = person_for(actor=request.user, need=need_of(request)), local_today()
     facts = person_facts(person=person, today=today)
     safety = SafetyForm(request.POST if request.method == "POST" else None)
     step = request.POST.get("step", "") if request.method == "POST" else ""
     if page.physical and (step == "" or not safety.is_valid()):
-        return _render(request, page, safety=safety, refused=step == "safety")
+        return _render(request, person, page, safety=safety, refused=step == "safety")
     form = page.form(request.POST if step == "record" else None, initial=_initial(page, facts))
     if step == "record" and form.is_valid():
         try:
@@ -211,11 +212,11 @@ def function_test(request: HttpRequest, slug: str) -> HttpResponse:
             response = redirect("journey:function_test", slug=page.slug)
             response["Location"] += "#latest"
             return response
-    return _render(request, page, form=form, safety=safety if page.physical else None)
+    return _render(request, person, page, form=form, safety=safety if page.physical else None)
 
 
-def _render(request: HttpRequest, page: TestPage, **context: Any) -> HttpResponse:
-    latest = function_tests_latest(person=person_for(actor=request.user))
+def _render(request: HttpRequest, person: User, page: TestPage, **context: Any) -> HttpResponse:
+    latest = function_tests_latest(person=person)
     context |= {
         "page": page,
         "latest": _latest_of(page, latest),

@@ -12,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import WELCOME
 from hizakoshi.journey.escalations.services import escalations_review
+from hizakoshi.journey.join.services import WELCOME
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.plan.selectors import journey_start_day, review_week_end
 from hizakoshi.journey.review.services import plan_review_week
