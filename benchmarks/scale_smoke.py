@@ -106,22 +106,20 @@ def prepare(env: dict[str, str], people: int) -> str:
     code = (
         "from django.core.management import call_command\n"
         "call_command('migrate', verbosity=0)\n"
-        "from hizakoshi.accounts.services import user_create\n"
         "from hizakoshi.selfcheck.flow import FlowState, RESULT\n"
-        "from journey.factories import with_plan\n"
+        "from journey.factories import person, with_plan\n"
         "from selfcheck.factories import knee_origin_answers\n"
         f"for n in range({people}):\n"
-        f"    with_plan(user_create(email=f'person{{n}}@example.jp', password='{PASSWORD}',"
-        " language='ja', consent_version='smoke'))\n"
+        f"    with_plan(person(f'person{{n}}@example.jp', password='{PASSWORD}'))\n"
         "print(FlowState(step=RESULT, answers=knee_origin_answers()).dump())\n"
     )
+    # The tests' factories make the people as the tests do (an account that agreed to the
+    # journey, with a plan), so this follows their changes.
     done = subprocess.run(
-        [HIZAKOSHI, "shell", "-c", code],
-        env=with_tests(env),
-        check=True,
-        capture_output=True,
-        text=True,
+        [HIZAKOSHI, "shell", "-c", code], env=with_tests(env), capture_output=True, text=True
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"making the test people failed:\n{done.stderr[-3000:]}")
     return done.stdout.strip().splitlines()[-1]
 
 
