@@ -169,6 +169,19 @@ def url_names() -> list[str]:
     return [name for name, _pattern in _walk(get_resolver())]
 
 
+def area_urls() -> list[tuple[str, URLPattern]]:
+    """The named URLs of the accounts, journey and calendar areas: the pages of a person's own,
+    which the plain-words and accessibility tests read one by one."""
+    areas = ("accounts", "journey", "calendar")
+    return [(n, p) for n, p in _walk(get_resolver()) if p.name and n.split(":")[0] in areas]
+
+
+def url_for(name: str, owner: User) -> str:
+    """The URL of `name` with its arguments filled in for `owner`'s records (the table's row)."""
+    row = URLS[name]
+    return reverse(name, kwargs=(row.args or _none)(owner))
+
+
 # The personas of tests/conftest.py, each with one record of every kind, so that every URL has a
 # record of theirs to name.
 @pytest.fixture

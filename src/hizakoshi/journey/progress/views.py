@@ -19,7 +19,6 @@ from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.diary.selectors import knee_sides
 from hizakoshi.journey.escalations.selectors import escalation_shown, escalations_recent
-from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.me.selectors import clinic_contact, local_today
 from hizakoshi.journey.plan.selectors import assessment_latest
 from hizakoshi.journey.progress import charts
@@ -169,7 +168,7 @@ def series_views(
 def progress(request: HttpRequest) -> HttpResponse:
     person, lang, today = person_for(actor=request.user), current_lang(), local_today()
     records = measure_records(person=person, today=today)
-    escalations_review(person=person, today=today, records=records)
+    # Only reads: the messages are raised by the daily job (`hizakoshi review_journeys`).
     context = {
         "views": series_views(records, lang, knee_sides(assessment_latest(person=person))),
         "escalations": [

@@ -5,16 +5,20 @@ as a new plan row with its reason, through plan_item_change / walking_target_cha
 Weeks run from the day of the first assessment. An exercise (or the walking target) is judged
 only on a week it was on the plan for the whole week, and a change starts the next day; so a
 week changes each amount at most once, however often the review runs (it is idempotent).
+
+It runs in the background for everyone (`hizakoshi review_journeys`, journeys_review below),
+never on a page view: a person who stops opening the app is reviewed too.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
@@ -29,13 +33,18 @@ from hizakoshi.care.journey import (
 )
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
 from hizakoshi.care.model import Text
+from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
 from hizakoshi.journey.pause.selectors import self_care_paused_now
 from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day, review_week_end
 from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
+from hizakoshi.journey.review.selectors import journey_people_ids
 from hizakoshi.journey.session.selectors import dose_of
 
 DAY = timedelta(days=1)
+
+
+log = logging.getLogger(__name__)
 
 
 DEFAULT_AGE = 65  # when the stored answers have no age: the older adults' walking goal
@@ -229,9 +238,82 @@ def _review_walking(
 
 
 def plan_review_if_due(*, person: User, today: date) -> tuple[date | None, list[PlanChange]]:
-    """Review the latest full week, if there is one. Safe to call on every visit."""
+    """Review the latest full week, if there is one. Idempotent: the daily job calls it every day,
+    and a week already reviewed changes nothing."""
     start = journey_start_day(person=person)
     week_end = None if start is None else review_week_end(start=start, today=today)
     if week_end is None:
         return None, []
     return week_end, plan_review_week(person=person, week_end=week_end)
+
+
+# --- the scheduled review of everyone (`hizakoshi review_journeys`) -------------------------------
+
+
+@dataclass(frozen=True)
+class JourneyReview:
+    plan_changes: int
+    escalations: int
+
+
+@dataclass
+class ReviewRun:
+    """What one run over everyone did: the command prints it, the task returns it."""
+
+    today: date
+    people: int = 0
+    plan_changes: int = 0
+    escalations: int = 0
+    failures: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"Reviewed {self.people} people as on {self.today}: {self.plan_changes} plan "
+            f"change(s), {self.escalations} escalation(s) raised, {self.failures} failure(s)."
+        )
+
+
+@transaction.atomic
+def _journey_review_once(person_id: int, today: date) -> JourneyReview | None:
+    # The person's row is locked first, so two runs at once (two cron hosts, cron and the dev
+    # runner) take turns per person on PostgreSQL, and the second one finds the week reviewed
+    # and the messages stored. SQLite has no row locks, but its write transactions are
+    # IMMEDIATE (settings.DATABASES): the whole transaction waits its turn there.
+    person = User.objects.select_for_update().filter(pk=person_id).first()
+    if person is None:
+        return None  # deleted their account since the list was read
+    _, changes = plan_review_if_due(person=person, today=today)
+    raised = escalations_review(person=person, today=today)
+    return JourneyReview(plan_changes=len(changes), escalations=len(raised))
+
+
+def journey_review(*, person_id: int, today: date) -> JourneyReview | None:
+    """The weekly plan review (when a week has ended) and the escalation review for one person,
+    as on `today`, in one transaction. Idempotent: a second run the same day changes nothing.
+    None when the person no longer exists."""
+    try:
+        return _journey_review_once(person_id, today)
+    except IntegrityError:
+        # A writer without the lock (a new self-check replacing the plan) won a unique
+        # constraint; everything here was rolled back, and once more sees what it stored.
+        log.info("journey review raced for person %s; trying once more", person_id)
+        return _journey_review_once(person_id, today)
+
+
+def journeys_review(*, today: date) -> ReviewRun:
+    """Review everyone with a journey as on `today`; one person's failure does not stop the rest
+    (it is logged with the person's id and counted)."""
+    run = ReviewRun(today=today)
+    for person_id in journey_people_ids():
+        try:
+            done = journey_review(person_id=person_id, today=today)
+        except Exception:  # any failure of one person's review: count it and go on
+            log.exception("journey review failed for person %s", person_id)
+            run.failures += 1
+            continue
+        if done is None:
+            continue
+        run.people += 1
+        run.plan_changes += done.plan_changes
+        run.escalations += done.escalations
+    return run
