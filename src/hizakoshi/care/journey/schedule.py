@@ -219,13 +219,20 @@ class ReviewWeek(Frozen):
     first: date  # the reviewed week: first .. last
     last: date
     compared_from: date  # the week before too: the weekly average is compared with it
+    usual_from: date  # the days before `first` that set the usual pain (pain_model.usual_days)
+    last_morning: date  # the morning after `last`: did the last day's pain settle?
     changes_on: date  # a new amount starts the next day
 
 
 def review_week(last: date) -> ReviewWeek:
+    from hizakoshi.care.journey.content import journey
+
+    first = last - WEEK + DAY
     return ReviewWeek(
-        first=last - WEEK + DAY,
+        first=first,
         last=last,
         compared_from=last - 2 * WEEK + DAY,
+        usual_from=first - timedelta(days=journey().pain_model.usual_days),
+        last_morning=last + DAY,
         changes_on=last + DAY,
     )

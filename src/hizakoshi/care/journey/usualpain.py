@@ -30,7 +30,7 @@ class DayPains(Frozen):
 def usual_pain(days: Iterable[DayPains], *, before: date, self_check_pain: int | None) -> int:
     """The mean of each day's worst pain in the `usual_days` before `before`, rounded; without
     such days the worst pain given at the self-check (None: 0). Always 0-9."""
-    first = before - timedelta(days=journey().pain_model.usual_days)
+    first = before - timedelta(days=journey().pain_model.usual_days)  # = review_week().usual_from
     worst = [max(d.pains) for d in days if first <= d.day < before and d.pains]
     usual = round(sum(worst) / len(worst)) if worst else (self_check_pain or 0)
     return max(0, min(USUAL_MAX, usual))

@@ -12,10 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import review_week_end
 from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.join.services import WELCOME
 from hizakoshi.journey.me.selectors import local_today
-from hizakoshi.journey.plan.selectors import journey_start_day, review_week_end
+from hizakoshi.journey.plan.selectors import journey_start_day
 from hizakoshi.journey.review.services import plan_review_week
 from hizakoshi.journey.today.presenters import today_context
 from hizakoshi.site.access import person_for
