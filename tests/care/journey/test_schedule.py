@@ -204,9 +204,11 @@ def test_the_review_week_is_the_latest_full_week_counted_from_the_start() -> Non
 
 def test_a_review_week_reads_its_seven_days_and_the_week_before_and_changes_the_next_day() -> None:
     week = review_week(day(13))
-    assert (week.first, week.last, week.compared_from, week.changes_on) == (
+    assert (week.first, week.last, week.compared_from, week.last_morning, week.changes_on) == (
         day(7),
         day(13),
         day(0),
         day(14),
+        day(14),
     )
+    assert week.usual_from == day(7 - 14)  # two weeks of usual pain before the week
