@@ -23,12 +23,8 @@ HARMLESS_KEYWORDS = frozenset({"max_length", "max_digits", "decimal_places", "st
 
 # file -> the numbers (and "timedelta(" calls) it may hold, each with why it is not a rule.
 ALLOWED: dict[str, list[str]] = {
-    # The NRS 0-10 scale and PSFS's 3-5 activities: the instruments' shape (instruments.yaml).
-    "checkins/forms.py": ["10", "6", "3", "6", "10"],
-    # Six past answers on the page; at most five PSFS activities (items "1".."5").
-    "checkins/selectors.py": ["6", "5"],
-    # PSFS's 3-5 activities; a name is stored in 200 characters.
-    "checkins/services.py": ["3", "5", "200"],
+    "checkins/selectors.py": ["6"],  # six past answers on the page
+    "checkins/services.py": ["200"],  # a PSFS activity's name is stored in 200 characters
     "checkins/views.py": ["2"],  # the latest knee and back NRS answers shown
     # Plausibility bounds of what a person types (minutes, steps), not judgements.
     "diary/forms.py": ["600", "600", "100000"],

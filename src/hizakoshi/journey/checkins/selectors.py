@@ -13,6 +13,7 @@ from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import Due, checkins_due, next_checkin
 from hizakoshi.care.journey.content import RiskGroup
 from hizakoshi.care.model import Lang
+from hizakoshi.care.scoring.pain import PSFS_MAX_ACTIVITIES
 from hizakoshi.journey.checkins.wording import instruments_offered
 from hizakoshi.journey.models import (
     OutcomeResponse,
@@ -80,4 +81,6 @@ def outcomes_of(*, person: User, instrument: str, limit: int = 6) -> list[Outcom
 
 def psfs_activities_active(*, person: User) -> list[PsfsActivity]:
     # At most five are rated (PSFS items "1".."5"); the form never makes more.
-    return list(PsfsActivity.objects.filter(person=person, active=True).order_by("pk")[:5])
+    return list(
+        PsfsActivity.objects.filter(person=person, active=True).order_by("pk")[:PSFS_MAX_ACTIVITIES]
+    )
