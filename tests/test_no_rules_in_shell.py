@@ -41,6 +41,8 @@ ALLOWED: dict[str, list[str]] = {
     # The calendar file's span (a year ahead, four weeks behind), the week's 7 weekdays, the
     # UID's length, 09:00 when no time is set: the feed's shape, not the check-in schedule.
     "reminders/selectors.py": ["timedelta(", "365", "timedelta(", "4", "7", "20", "9"],
+    # The doctor's summary: the newest five messages, the latest knee and back NRS answers.
+    "summary/selectors.py": ["5", "2"],
     # A saved session's size limits and a phone clock's slack; the 0-10 pain choices.
     "session/forms.py": ["20", "timedelta(", "5", "5", "200", "20", "11"],
 }
