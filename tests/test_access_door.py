@@ -169,6 +169,13 @@ def url_names() -> list[str]:
     return [name for name, _pattern in _walk(get_resolver())]
 
 
+def area_urls(
+    areas: tuple[str, ...] = ("accounts", "journey", "calendar"),
+) -> list[tuple[str, URLPattern]]:
+    """The URLs of the signed-in areas (namespace first), for tests that visit every page."""
+    return [(n, p) for n, p in _walk(get_resolver()) if n.split(":")[0] in areas]
+
+
 def url_for(name: str, owner: User) -> str:
     """The URL of `name` with its arguments filled in for `owner`'s records (the table's row)."""
     row = URLS[name]
