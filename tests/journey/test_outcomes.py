@@ -58,6 +58,28 @@ def test_a_new_person_has_pain_and_activity_goals_due_and_no_licence_terms(
     assert "/me/measures/koos/" not in page  # not offered without the wording
 
 
+def test_the_check_ins_page_says_in_the_schedule_s_words_which_answers_count(
+    hanako: Client,
+) -> None:
+    page = hanako.get("/me/measures/").content.decode()
+    assert "An answer from 7 days before a check-in day on counts for that day." in page
+
+
+def test_an_answer_three_days_before_day_28_is_not_asked_again_on_day_28() -> None:
+    user = started()
+    for day in (0, 25):
+        OutcomeResponse.objects.create(
+            person=user,
+            instrument="nrs",
+            answers={"pain": 4},
+            scores={"score": 4},
+            taken_on=START + timedelta(days=day),
+        )
+    found = outcomes_due(person=user, today=START + timedelta(days=28), lang="en")
+    nrs = next(d for d in found if d.instrument == "nrs")
+    assert (nrs.due, nrs.due_on) == (False, START + timedelta(days=56))
+
+
 def test_a_questionnaire_is_due_again_four_weeks_after_the_first_assessment() -> None:
     user = started()
     OutcomeResponse.objects.create(

@@ -358,6 +358,13 @@ def medical_section(sheet: Sheet) -> None:
     sheet.table(("option", "kind", "name", "insurance", "source"), rows)
 
 
+def _later_sections() -> tuple[Callable[[Sheet], None], ...]:
+    # Imported here: rulesheet_schedule imports care/rulesheet.py as this module does.
+    from hizakoshi.care.rulesheet_schedule import function_test_section, schedule_section
+
+    return schedule_section, function_test_section
+
+
 SECTIONS: tuple[Callable[[Sheet], None], ...] = (
     red_flag_section,
     threshold_section,
@@ -368,6 +375,7 @@ SECTIONS: tuple[Callable[[Sheet], None], ...] = (
     journey_section,
     progress_section,
     escalation_section,
+    *_later_sections(),
     instrument_section,
     medical_section,
 )

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.instruments import instruments
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.care.scoring import ScoreInputError, score
 from hizakoshi.care.scoring.pain import PSFS_MIN_ACTIVITIES
 from hizakoshi.journey.checkins.forms import (
@@ -112,6 +113,8 @@ def measures(request: HttpRequest) -> HttpResponse:
         "due": [(d, instruments()[d.instrument].name.get(lang)) for d in due],
         "other_language": [(n, instruments()[n].name.get(lang)) for n in other],
         "clinic_problem": bool(clinic.problem),
+        # When a check-in is due and which answers count: the schedule's own words.
+        "rule": schedule().checkins.rule.get(lang),
     }
     return render(request, "journey/measures/list.html", context)
 

@@ -23,10 +23,10 @@ from django.utils import timezone
 from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import Dose, WalkDay
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.journey.checkins.services import psfs_activities_set
 from hizakoshi.journey.demo.measures import (
     ACTIVITIES,
-    OUTCOME_EVERY,
     TESTS_EVERY,
     function_tests_on,
     outcomes_on,
@@ -162,7 +162,7 @@ def simulate(*, person: User, start: date, today: date, rng: random.Random) -> H
         # A few days the diary is forgotten, never on a weigh-in day, the first or the last.
         if rng.random() > 0.04 or n % 7 == 0 or n == len(days) - 1:
             history.diary.append(_diary(person, n, d, walked, rng))
-        if n % OUTCOME_EVERY == 0:
+        if n % schedule().checkins.every_days == 0:  # the demo answers on each check-in day
             outcomes_on(
                 person, n, d.day, knee=d.knee, back=d.back, flare=d.flare, psfs=psfs, rng=rng
             )

@@ -4,7 +4,7 @@ warning sign answers at once with the urgent advice, 119 first for an emergency.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -15,13 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.journey import journey
+from hizakoshi.care.journey import diary_days, diary_editable, journey
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.diary.forms import MSG_FOLLOW_UP_NOTE, DiaryForm
 from hizakoshi.journey.diary.presenters import pain_answer_view
 from hizakoshi.journey.diary.selectors import (
-    DIARY_EDIT_DAYS,
-    diary_editable,
     diary_recent,
     knee_sides,
     weight_due,
@@ -114,8 +112,7 @@ def _context(
     today = local_today()
     entries = {e.day: e for e in diary_recent(person=person, today=today)}
     week = []
-    for back in range(DIARY_EDIT_DAYS):
-        d = today - timedelta(days=back)
+    for d in diary_days(today):
         found = entries.get(d)
         url = (
             reverse("journey:diary_day", kwargs={"day": d.isoformat()})

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Literal
 
 from django.db import IntegrityError, transaction
@@ -23,31 +23,32 @@ from django.utils import timezone
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import (
+    DayPains,
     Dose,
     ExerciseState,
     SessionRecord,
     WalkDay,
+    journey,
+    next_morning_pain,
     review_exercise,
     review_walking,
+    review_week,
+    review_week_end,
+    usual_pain,
     walking_start,
 )
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey.schedule import DAY
 from hizakoshi.care.model import Text
 from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
 from hizakoshi.journey.pause.selectors import self_care_paused_now
-from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day, review_week_end
+from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day
 from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
 from hizakoshi.journey.review.selectors import journey_people_ids
 from hizakoshi.journey.session.selectors import dose_of
 
-DAY = timedelta(days=1)
-
-
 log = logging.getLogger(__name__)
-
-
-DEFAULT_AGE = 65  # when the stored answers have no age: the older adults' walking goal
 
 
 @dataclass(frozen=True)
@@ -63,36 +64,27 @@ def _local_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _pains(row: DiaryEntry) -> DayPains:
+    recorded = (row.knee_pain_left, row.knee_pain_right, row.back_pain)
+    return DayPains(
+        day=row.day,
+        pains=tuple(p for p in recorded if p is not None),
+        back_to_usual=row.next_morning_back_to_usual,
+    )
+
+
 def _usual_pain(diary: dict[date, DiaryEntry], before: date, assessment: Assessment) -> int:
-    """The person's usual pain (0-9): the mean of each day's worst pain in the two weeks before
-    the reviewed week, else the pain they gave at the self-check."""
-    worst = [
-        max(pains)
-        for day, row in diary.items()
-        if day < before
-        for pains in [
-            [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p is not None]
-        ]
-        if pains
-    ]
-    if worst:
-        usual = round(sum(worst) / len(worst))
-    else:
-        answers = assessment.answers or {}
-        usual = max(int(answers.get("knee_pain") or 0), int(answers.get("back_pain") or 0))
-    # 9 at most, so "worse than usual" can always be told apart.
-    return max(0, min(9, usual))
+    """The core's usual pain (care.journey.usual_pain) from the diary, else the self-check."""
+    answers = assessment.answers or {}
+    at_check = max(int(answers.get("knee_pain") or 0), int(answers.get("back_pain") or 0))
+    days = (_pains(row) for row in diary.values())
+    return usual_pain(days, before=before, self_check_pain=at_check)
 
 
 def _next_morning(diary: dict[date, DiaryEntry], day: date, usual: int) -> int | None:
-    """The diary asks "back to usual this morning?"; the core wants a number to compare."""
+    """The diary asks "back to usual this morning?"; the core turns it into a number."""
     row = diary.get(day + DAY)
-    if row is None or row.next_morning_back_to_usual is None:
-        return None
-    if row.next_morning_back_to_usual:
-        return usual
-    recorded = [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p]
-    return min(10, max([usual + 1, *recorded]))
+    return next_morning_pain(None if row is None else _pains(row), usual=usual)
 
 
 def _control(diary: dict[date, DiaryEntry], day: date) -> bool | None:
@@ -149,16 +141,17 @@ def plan_review_week(*, person: User, week_end: date) -> list[PlanChange]:
         return []  # no plan, or self-care paused by the latest self-check
     if self_care_paused_now(person=person, today=week_end):
         return []  # a warning sign: nothing steps up until a doctor has seen them
-    week_start = week_end - 6 * DAY
-    first = week_end - 13 * DAY
+    week = review_week(week_end)
+    week_start, first, on = week.first, week.compared_from, week.changes_on
     diary = {
         row.day: row
         for row in DiaryEntry.objects.filter(
-            person=person, day__gte=first - 14 * DAY, day__lte=week_end + DAY
+            person=person,
+            day__gte=min(week.usual_from, week.compared_from),
+            day__lte=week.last_morning,
         )
     }
     usual = _usual_pain(diary, week_start, assessment)
-    on = week_end + DAY
     changes: list[PlanChange] = []
 
     items = PlanItem.objects.filter(person=person, active=True, started_on__lte=week_start)
@@ -196,15 +189,17 @@ def _review_walking(
     assessment: Assessment,
     week_end: date,
 ) -> PlanChange | None:
-    on = week_end + DAY
-    age = int((assessment.answers or {}).get("age") or DEFAULT_AGE)
+    week = review_week(week_end)
+    on = week.changes_on
+    # Without a stored age: the older adults' walking goal (the gentler one).
+    age = int((assessment.answers or {}).get("age") or journey().walking.older_age)
     days = [d for d in _walk_days(diary, usual) if d.day <= week_end]
     current = WalkingAmount(
         unit=target.unit,
         per_day=target.per_day,
         days_per_week=target.days_per_week,
     )
-    first_week = target.started_on + 6 * DAY == week_end
+    first_week = target.started_on == week.first
     never_from_baseline = not WalkingTarget.objects.filter(
         person=person, from_baseline=True
     ).exists()
