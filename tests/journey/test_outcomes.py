@@ -59,9 +59,9 @@ def test_a_new_person_has_pain_and_activity_goals_due_and_no_licence_terms(
 
 
 def test_the_check_ins_page_says_in_the_schedule_s_words_which_answers_count(
-    hanako: Client,
+    client: Client, patient: User
 ) -> None:
-    page = hanako.get("/me/measures/").content.decode()
+    page = client.get("/me/measures/").content.decode()
     assert "An answer from 7 days before a check-in day on counts for that day." in page
 
 
