@@ -4,8 +4,13 @@ from django.urls import include, path
 
 from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import api
+from hizakoshi.site import pwa
 
 urlpatterns = [
+    # At the root, so that the service worker's scope is the whole site (site/pwa.py).
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("offline/", pwa.offline, name="offline"),
     path("", include("hizakoshi.selfcheck.urls")),
     path("accounts/", include("hizakoshi.accounts.urls")),
     path("me/", include("hizakoshi.journey.urls")),
