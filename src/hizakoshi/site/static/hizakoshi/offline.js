@@ -56,7 +56,7 @@
     }
     return "retry"; // a server error, an old CSRF token: tried again later
   }
-  let flushing = null;
+  let flushing = null, wait = 2000;
   const flush = () => (flushing ||= run().finally(() => { flushing = null; }));
   async function run() {
     const got = {};
@@ -68,12 +68,15 @@
       if (o === "login" || o === "offline") break;
     }
     show(got);
+    // "Online" can come before the connection really works: try again, less and less often.
+    if ((got.offline || got.retry) && navigator.onLine) setTimeout(flush, (wait = Math.min(wait * 2, 6e4)));
+    else wait = 2000;
   }
   function show(got = {}) {
     const left = kept().filter(mine), review = left.find((e) => e.review);
     const waiting = left.some((e) => !e.review);
-    const login = waiting && (!who || got.login);
-    note("offline", !navigator.onLine);
+    const login = waiting && !neutral && (!who || got.login);
+    note("offline", !navigator.onLine && !neutral); // the offline page says it itself
     note("login", login || (!who && !neutral && kept().length > 0));
     note("pending", waiting && !login);
     if (!left.some((e) => e.kind === "diary" && !e.review)) {
