@@ -13,7 +13,14 @@
   const keepMs = (+D.keepDays || 7) * 864e5;
   const neutral = !!$("[data-offline-page]"); // the offline page names no one
   const mine = (e) => !e.who || e.who === who || neutral;
-  const note = (name, on) => { const el = notes && $(`[data-note=${name}]`, notes); if (el) el.hidden = !on; return el; };
+  function note(name, on, href) { // shows or hides one note; its link is made when shown
+    const el = notes && $(`[data-note=${name}]`, notes);
+    if (!el) return;
+    el.hidden = !on;
+    if (!on || !el.dataset.link) return;
+    const a = $("a", el) || el.appendChild(Object.assign(document.createElement("a"), { textContent: el.dataset.link }));
+    a.href = href || el.dataset.href;
+  }
   const token = () => $("[name=csrfmiddlewaretoken]")?.value || "";
   const pad = (n) => String(n).padStart(2, "0");
   const localDay = (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -85,8 +92,7 @@
     }
     note("sent", (got.sent || got.urgent) && !waiting);
     note("urgent", got.urgent);
-    const link = note("review", !!review && !!who)?.querySelector("[data-review-link]");
-    if (link && review) link.href = review.url;
+    note("review", !!review && !!who, review?.url);
   }
 
   // Where the server received a diary sent by the form itself, it names it: forgotten here.
