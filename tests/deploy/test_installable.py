@@ -131,11 +131,20 @@ def test_a_logged_in_page_names_the_person_by_a_key_that_tells_nothing(client: C
     assert re.fullmatch(r"[0-9a-f]{24}", key)  # an HMAC: neither the id nor the address
 
 
-def test_every_page_links_the_manifest_and_loads_the_offline_script(client: Client) -> None:
-    text = client.get("/").content.decode()
-    assert '<link rel="manifest" href="/manifest.webmanifest">' in text
-    assert 'src="/static/hizakoshi/offline.js"' in text
-    assert 'data-sw="/sw.js"' in text
+def test_every_page_links_the_manifest(client: Client) -> None:
+    assert '<link rel="manifest" href="/manifest.webmanifest">' in client.get("/").content.decode()
+
+
+def test_the_offline_script_runs_for_a_person_and_on_the_login_page_not_for_a_visitor(
+    client: Client,
+) -> None:
+    script = 'src="/static/hizakoshi/offline.js"'
+    landing = client.get("/").content.decode()
+    assert script not in landing and "data-offline-notes" not in landing  # stays light
+    login = client.get("/accounts/login/").content.decode()
+    assert script in login and 'data-sw="/sw.js"' in login  # "please log in" can be said
+    client.force_login(person("hanako@example.jp"))
+    assert script in client.get("/me/today/").content.decode()
 
 
 def test_the_consent_says_how_long_the_phone_keeps_what_it_could_not_send() -> None:
