@@ -128,10 +128,10 @@ def server(data_dir: str, settings: str, workers: int) -> tuple[subprocess.Popen
     subprocess.run([str(BIN / "hizakoshi"), "migrate", "--verbosity", "0"], env=env, check=True)
     # Each person has a plan (the session page needs one), made as the tests make it.
     make_people = (
-        "from hizakoshi.accounts.services import user_create\n"
+        "from hizakoshi.journey.join.services import patient_create\n"
         "from journey.factories import with_plan\n"
         f"for n in range({ARGS.writers}):\n"
-        f"    with_plan(user_create(email=f'writer{{n}}@example.jp', password='{PASSWORD}',"
+        f"    with_plan(patient_create(email=f'writer{{n}}@example.jp', password='{PASSWORD}',"
         " language='ja', consent_version='bench'))\n"
     )
     subprocess.run(

@@ -10,9 +10,13 @@
 #   postgresql      the second database the suite runs on (a throwaway cluster, see with-postgres.sh)
 #   gettext         msgfmt, to compile the Japanese/English message catalogues
 #   poppler-utils   pdftotext/pdftoppm, to check generated PDFs
+#   libpango-1.0-0, libpangoft2-1.0-0  the text layout WeasyPrint needs for the printable summary PDF
+#   nginx           the proxy in front of two servers in scripts/scale-smoke.sh (not started as
+#                   a service: the script runs its own on a loopback port)
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk postgresql gettext poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk postgresql gettext poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+  nginx)
 
 if ! command -v dpkg-query >/dev/null; then
   echo "This check knows Debian's package names only. Install the equivalents of:" >&2

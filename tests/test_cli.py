@@ -268,7 +268,7 @@ def test_a_failing_django_command_returns_its_exit_code(
     assert hizakoshi("migrate").code == 1
 
 
-def test_run_migrates_loads_the_demo_and_serves_on_localhost_without_reloader(
+def test_run_migrates_loads_the_demo_starts_the_daily_review_and_serves_on_localhost(
     hizakoshi: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[tuple[tuple[str, ...], dict[str, Any]]] = []
@@ -277,6 +277,9 @@ def test_run_migrates_loads_the_demo_and_serves_on_localhost_without_reloader(
         calls.append((args, options))
 
     monkeypatch.setattr("django.core.management.call_command", record)
+    monkeypatch.setattr(
+        "hizakoshi.journey.review.daily.start_daily_reviews", lambda: calls.append((("daily",), {}))
+    )
     # run chooses the console e-mail backend by name; keep that out of the other tests.
     monkeypatch.setitem(os.environ, "HIZAKOSHI_EMAIL_BACKEND", "unset")
     monkeypatch.delitem(os.environ, "HIZAKOSHI_EMAIL_BACKEND")
@@ -287,6 +290,7 @@ def test_run_migrates_loads_the_demo_and_serves_on_localhost_without_reloader(
         ("collectstatic",),
         ("load_demo",),
         ("load_demo_journey",),
+        ("daily",),  # the daily review thread: no cron in the demo
         ("runserver", "127.0.0.1:8123"),
     ]
     assert calls[2][1]["base_url"] == "http://127.0.0.1:8123"  # the demo links printed

@@ -20,11 +20,13 @@ from hizakoshi.accounts.models import User
 from hizakoshi.care.model import Answers
 from hizakoshi.journey.diary.services import diary_save
 from hizakoshi.journey.me.services import profile_update
-from hizakoshi.journey.models import DiaryEntry, Profile
+from hizakoshi.journey.models import DiaryEntry, Escalation, PlanItem, Profile, WalkingTarget
 from hizakoshi.journey.reminders.services import reminder_time_set
+from hizakoshi.journey.review.services import ReviewRun, journey_review, journeys_review
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
 from journey.factories import person
+from journey.review_helpers import DAY, START, stopped_opening_the_app
 from selfcheck.factories import knee_origin_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,3 +116,36 @@ def test_self_check_results_saved_at_the_same_moment_are_all_kept() -> None:
 
     assert run_together(save) == []
     assert SavedResult.objects.count() == THREADS * SAVES
+
+
+def test_review_runs_at_the_same_moment_store_each_change_once_and_none_fails() -> None:
+    """Two cron hosts (or cron and the dev runner) start the daily review together."""
+    day = START + 28 * DAY
+    alone = journey_review(person_id=stopped_opening_the_app("alone@example.jp").pk, today=day)
+    assert alone is not None and alone.plan_changes > 0 and alone.escalations == 1
+    for n in range(4):
+        stopped_opening_the_app(f"person{n}@example.jp")
+    runs: list[ReviewRun] = []
+    start = threading.Barrier(4)
+
+    def one_run() -> None:
+        try:
+            start.wait()
+            runs.append(journeys_review(today=day))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=one_run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [run.failures for run in runs] == [0, 0, 0, 0]
+    assert [run.people for run in runs] == [5, 5, 5, 5]
+    # Each person's changes were made by exactly one of the runs, and stored once.
+    assert sum(run.plan_changes for run in runs) == 4 * alone.plan_changes
+    assert sum(run.escalations for run in runs) == 4
+    changed = PlanItem.objects.filter(started_on=day, reason__isnull=False).count()
+    changed += WalkingTarget.objects.filter(started_on=day).count()
+    assert changed == 5 * alone.plan_changes
+    assert Escalation.objects.filter(raised_on=day).count() == 5

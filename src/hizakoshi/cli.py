@@ -132,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
         help="set up the database, load demo data and serve the app on 127.0.0.1",
         description="Apply migrations, collect the static files, load the demo data (load_demo, "
         "load_demo_journey) and serve the app on 127.0.0.1:PORT with Django's development "
-        "server. E-mails are printed to the terminal. For production use `hizakoshi serve`.",
+        "server; the daily job review_journeys runs at start and each morning at 05:00. "
+        "E-mails are printed to the terminal. For production use `hizakoshi serve`.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser
@@ -170,6 +171,7 @@ def _run(port: int) -> int:
     # settings ask when debug is off. A real server uses `hizakoshi serve` and SMTP.
     os.environ.setdefault("HIZAKOSHI_EMAIL_BACKEND", "console")
     _setup_django()
+    from hizakoshi.journey.review import daily
     from hizakoshi.site.management.commands.serve import collect_static
 
     try:
@@ -177,6 +179,9 @@ def _run(port: int) -> int:
         collect_static()
         call_command("load_demo", base_url=f"http://127.0.0.1:{port}")
         call_command("load_demo_journey", base_url=f"http://127.0.0.1:{port}")
+        # No cron here: the weekly plan reviews and the escalation review run now and each
+        # morning in a thread (production schedules `hizakoshi review_journeys` instead).
+        daily.start_daily_reviews()
         # No autoreloader: it would re-run this whole command (migrate, load_demo) in a child.
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
     except CommandError as exc:

@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
-from hizakoshi.accounts.forms import MSG_CONSENT_REQUIRED
 from hizakoshi.accounts.models import User
+from hizakoshi.journey.join.consent import CONSENT_VERSION
+from hizakoshi.journey.join.forms import MSG_CONSENT_REQUIRED
 from hizakoshi.journey.models import (
     Assessment,
     JourneyConsent,

@@ -154,7 +154,7 @@ def keep_result_in_new_account(
 ) -> None:
     """From a result page: "keep this in an account", then the sign-up form with the consent
     ticked. `on_signup()` runs once the form is filled in, before it is sent."""
-    from hizakoshi.accounts.consent import CONSENT_LABEL
+    from hizakoshi.journey.join.consent import CONSENT_LABEL
 
     page.get_by_role("button", name=site_text("Keep this in an account")).click()
     expect(page).to_have_url(re.compile(r"/accounts/signup/"))

@@ -15,7 +15,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from hizakoshi.accounts.consent import CONSENT_POINTS, ON_THIS_PHONE
+from hizakoshi.journey.join.consent import CONSENT_POINTS, ON_THIS_PHONE
 from hizakoshi.site import pwa
 from journey.factories import person
 

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
+from hizakoshi.journey.join.consent import CONSENT_VERSION
+from hizakoshi.journey.join.services import patient_create
 from hizakoshi.journey.models import (
     AssessmentSource,
     CalendarFeed,
@@ -33,7 +33,7 @@ DAY = date(2025, 3, 3)
 
 
 def person(email: str, *, password: str = PASSWORD, language: str = "ja") -> User:
-    return user_create(
+    return patient_create(
         email=email,
         password=password,
         language="en" if language == "en" else "ja",

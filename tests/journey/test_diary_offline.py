@@ -174,3 +174,13 @@ def test_the_service_refuses_other_answers_over_a_changed_entry_and_keeps_the_sa
         with pytest.raises(DiaryChanged):
             diary_save(person=hanako, day=TODAY, values={"back_pain": 4}, seen="")
     assert entry(hanako).back_pain == 3
+
+
+@pytest.mark.parametrize("bogus", ["2025-13-45T99:00:00", "yesterday", "x" * 5000])
+def test_a_version_that_is_not_one_counts_as_no_entry_so_it_never_overwrites(
+    client: Client, hanako: Any, bogus: str
+) -> None:
+    send(client, {"back_pain": "6", "seen": ""})
+    answer = send(client, {"back_pain": "4", "seen": bogus}, minutes=5, **JSON)
+    assert answer.status_code == 409
+    assert entry(hanako).back_pain == 6

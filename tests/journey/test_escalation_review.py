@@ -5,9 +5,11 @@ and is shown on the progress page with the clinic's contact."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import Client, override_settings
 
 from hizakoshi.accounts.models import User
@@ -133,6 +135,7 @@ def test_the_progress_page_shows_the_message_with_the_clinics_contact(client: Cl
     user = started()
     diary(user, 60, back=lambda i: 5, knee=lambda i: 4)
     with time_machine.travel(at_noon(day(45)), tick=False):
+        call_command("review_journeys", stdout=StringIO())  # the daily job raises it
         client.force_login(user)
         page = in_english(client).get("/me/progress/").content.decode()
         (row,) = Escalation.objects.filter(person=user)

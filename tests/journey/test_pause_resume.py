@@ -72,9 +72,9 @@ def test_today_paused_says_what_to_tell_the_doctor_with_the_day_and_links_a_prin
 ) -> None:
     text = get(client)
     assert "What to tell the doctor" in text
-    assert "In your diary on 2025-03-08 you noted: One calf is swollen" in text
+    assert "In your diary on 8 March 2025 you noted: One calf is swollen" in text
     printable = get(client, reverse("journey:for_doctor"))
-    assert "js-print" in printable and "2025-03-08" in printable
+    assert "js-print" in printable and "8 March 2025" in printable and "2025-03-08" not in printable
 
 
 def test_the_guided_session_and_the_weekly_review_honour_the_pause(

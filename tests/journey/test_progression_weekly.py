@@ -4,96 +4,29 @@ baseline, a warning sign stops all stepping up, and each week changes each amoun
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
+from io import StringIO
 from typing import Any
 
 import pytest
 import time_machine
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 
 from hizakoshi.care.content import exercises
-from hizakoshi.journey.models import (
-    DiaryEntry,
-    ExerciseSession,
-    PlanItem,
-    SessionItem,
-    WalkingTarget,
-)
+from hizakoshi.journey.models import DiaryEntry, PlanItem, WalkingTarget
 from hizakoshi.journey.review.services import plan_review_if_due, plan_review_week
 from journey.factories import person, with_plan
+from journey.review_helpers import DAY, START, a_week, active, at, walking
 
 pytestmark = pytest.mark.django_db
-
-START = date(2025, 3, 3)  # a Monday; the first assessment is made at 09:00 in Tokyo
-DAY = timedelta(days=1)
-
-
-def at(day: date, hour_utc: int = 1) -> datetime:
-    """10:00 in Tokyo on `day` (01:00 UTC)."""
-    return datetime(day.year, day.month, day.day, hour_utc, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def hanako() -> Any:
     with time_machine.travel(at(START, 0), tick=False):
         return with_plan(person("hanako@example.jp"))
-
-
-def active(user: Any) -> dict[str, PlanItem]:
-    return {p.exercise_id: p for p in PlanItem.objects.filter(person=user, active=True)}
-
-
-def walking(user: Any) -> WalkingTarget:
-    return WalkingTarget.objects.get(person=user, active=True)
-
-
-def a_week(
-    user: Any,
-    first: date,
-    *,
-    pain: int = 2,
-    back_to_usual: bool = True,
-    control: bool = True,
-    walk: int | None = 20,
-    session_days: Iterable[int] = (0, 2, 4),
-    skip_for_pain: bool = False,
-) -> None:
-    """Sessions of every exercise on the given days and a diary entry on all seven."""
-    for offset in session_days:
-        session = ExerciseSession.objects.create(
-            person=user,
-            client_id=uuid.uuid4(),
-            started_at=at(first + offset * DAY),
-            finished_at=at(first + offset * DAY) + timedelta(minutes=9),
-            pain_during=pain,
-        )
-        for position, item in enumerate(active(user).values()):
-            SessionItem.objects.create(
-                person=user,
-                session=session,
-                position=position,
-                exercise_id=item.exercise_id,
-                reps_done=None if skip_for_pain else (item.reps or 1) * item.sets,
-                skipped=skip_for_pain,
-                skip_reason="pain" if skip_for_pain else "",
-            )
-    for offset in range(7):
-        DiaryEntry.objects.update_or_create(
-            person=user,
-            day=first + offset * DAY,
-            defaults={
-                "knee_pain_left": 3,
-                "knee_pain_right": 3,
-                "back_pain": 3,
-                "walking_minutes": walk,
-                "walking_pain": pain,
-                "next_morning_back_to_usual": back_to_usual,
-                "good_control": control,
-            },
-        )
 
 
 def test_the_first_week_holds_the_exercises_and_starts_walking_from_the_own_baseline(
@@ -213,28 +146,35 @@ def test_nothing_is_reviewed_before_the_first_week_is_over(hanako: Any) -> None:
     assert plan_review_if_due(person=hanako, today=START + 6 * DAY) == (None, [])
 
 
-def test_opening_today_runs_the_review_once_a_week_and_shows_what_changed_and_why(
+def test_the_daily_job_reviews_each_week_once_and_today_shows_what_changed_and_why(
     client: Client, hanako: Any
 ) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    def today(when: datetime, *, login: bool = True) -> str:
+    def job(day: date) -> str:
+        out = StringIO()
+        call_command("review_journeys", today=day.isoformat(), stdout=out)
+        return out.getvalue()
+
+    def today(when: datetime) -> str:
         with time_machine.travel(when, tick=False):
-            if login:  # a login lasts 30 minutes
-                client.force_login(hanako)
+            client.force_login(hanako)  # a login lasts 30 minutes
             response = client.get("/me/today/")
         assert response.status_code == 200
         return response.content.decode()
 
     a_week(hanako, START)
+    assert "What changed this week, and why" not in today(at(START + 7 * DAY))  # not run yet
+    job(START + 7 * DAY)
     text = today(at(START + 7 * DAY))
     assert "What changed this week, and why" in text
     assert "You start from your first week" in text
     a_week(hanako, START + 7 * DAY)
-    for minutes in (0, 5):  # twice in a row: the second visit reviews nothing
-        text = today(at(START + 14 * DAY) + timedelta(minutes=minutes), login=not minutes)
     stepping = len(active(hanako)) - 1  # all but the stretch
-    assert text.count("It is going well") == stepping + 1  # and walking
+    assert f"{stepping + 1} plan change(s)" in job(START + 14 * DAY)  # and walking
+    assert "0 plan change(s)" in job(START + 14 * DAY)  # twice the same day: nothing more
+    text = today(at(START + 14 * DAY))
+    assert text.count("It is going well") == stepping + 1
     assert PlanItem.objects.filter(person=hanako, started_on=START + 14 * DAY).count() == stepping
     text = today(at(START + 21 * DAY))
     assert "What changed this week, and why" not in text  # last week's change is a week old

@@ -13,21 +13,15 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
-from hizakoshi.care.journey import Dose
+from hizakoshi.care.journey.session import limit_seconds
+from hizakoshi.journey.checkins.selectors import checkins_now
 from hizakoshi.journey.models import (
     DiaryEntry,
     Escalation,
     ExerciseSession,
     OutcomeResponse,
-    PlanItem,
 )
-from hizakoshi.journey.session.selectors import (
-    SESSION_LIMIT_SECONDS,
-    dose_of,
-    dose_seconds,
-    pick_session,
-)
-from hizakoshi.journey.today.selectors import outcomes_due
+from hizakoshi.journey.session.selectors import session_for_day
 from journey.factories import PASSWORD, person, with_plan
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +72,8 @@ def test_today_shows_a_session_of_ten_minutes_or_less_with_its_estimate(
     text = page(client, hanako)
     assert reverse("journey:session") in text
     assert "About " in text and " minute" in text
-    items = list(PlanItem.objects.filter(person=hanako, active=True))
-    picked = pick_session(items, day=date(2025, 3, 3))
-    assert 0 < picked.seconds <= SESSION_LIMIT_SECONDS
+    picked = session_for_day(person=hanako, day=date(2025, 3, 3))  # type: ignore[arg-type]
+    assert picked.items and 0 < picked.seconds <= limit_seconds()
 
 
 def test_the_walking_target_heat_or_cold_and_a_tip_are_on_the_page(
@@ -96,48 +89,6 @@ def test_the_tip_changes_from_one_day_to_the_next(client: Client, hanako: object
     first = page(client, hanako).split("tip-title", 1)[1]
     second = page(client, hanako, START + timedelta(days=1)).split("tip-title", 1)[1]
     assert first != second
-
-
-def _item(
-    exercise_id: str, *, hold: int | None, reps: int | None, sets: int, side: bool
-) -> PlanItem:
-    dose = Dose(sets=sets, reps=reps, hold_seconds=hold, per_side=side)
-    return PlanItem(
-        exercise_id=exercise_id,
-        level=1,
-        sets=sets,
-        reps=reps,
-        hold_seconds=hold,
-        per_side=side,
-        start_dose=dose.model_dump(mode="json"),
-        started_on=date(2025, 3, 3),
-    )
-
-
-def test_a_hold_counts_its_seconds_the_reps_sets_and_sides_and_the_rests() -> None:
-    quad = _item("quad_setting", hold=5, reps=10, sets=2, side=True)
-    # (5 s hold + 2 s release) x 10 x 4 rounds + 3 rests of 20 s + 20 s to get ready
-    assert dose_seconds(dose_of(quad)) == 7 * 10 * 4 + 3 * 20 + 20
-
-
-def test_a_long_plan_is_cut_to_ten_minutes_and_what_is_left_out_comes_first_another_day() -> None:
-    plan = [
-        _item(f"ex{n}", hold=5, reps=10, sets=2, side=True) for n in range(4)
-    ]  # 6 minutes each: only one fits
-    seen = set()
-    for offset in range(4):
-        picked = pick_session(plan, day=date(2025, 3, 3) + timedelta(days=offset))
-        assert picked.seconds <= SESSION_LIMIT_SECONDS
-        assert len(picked.items) == 1 and len(picked.left_out) == 3
-        seen.add(picked.items[0].exercise_id)
-    assert seen == {"ex0", "ex1", "ex2", "ex3"}
-
-
-def test_a_short_plan_is_done_whole_in_the_plan_s_order() -> None:
-    plan = [_item(f"ex{n}", hold=None, reps=10, sets=2, side=False) for n in range(3)]
-    picked = pick_session(plan, day=date(2025, 3, 5))
-    assert [i.exercise_id for i in picked.items] == ["ex0", "ex1", "ex2"]
-    assert picked.left_out == ()
 
 
 def test_a_warning_sign_in_the_diary_shows_urgent_advice_and_pauses_the_exercises(
@@ -210,18 +161,23 @@ def test_another_person_s_escalation_is_not_found(client: Client, hanako: object
     assert esc.seen_at is None
 
 
+def due(person: object, today: date) -> list[str]:
+    found = checkins_now(person=person, today=today).items  # type: ignore[arg-type]
+    return [d.instrument for d in found if d.due]
+
+
 def test_the_pain_scores_and_activity_goals_are_due_on_the_first_day_then_every_four_weeks(
     hanako: object,
 ) -> None:
     first = date(2025, 3, 3)
-    assert outcomes_due(person=hanako, today=first) == ["nrs", "psfs"]  # type: ignore[arg-type]
+    assert due(hanako, first) == ["nrs", "psfs"]
     for name in ("nrs", "psfs"):
         OutcomeResponse.objects.create(
             person=hanako, instrument=name, answers={}, scores={}, taken_on=first
         )
-    assert outcomes_due(person=hanako, today=first + timedelta(days=27)) == []  # type: ignore[arg-type]
+    assert due(hanako, first + timedelta(days=27)) == []
     four_weeks = first + timedelta(weeks=4)
-    assert outcomes_due(person=hanako, today=four_weeks) == ["nrs", "psfs"]  # type: ignore[arg-type]
+    assert due(hanako, four_weeks) == ["nrs", "psfs"]
     OutcomeResponse.objects.create(
         person=hanako,
         instrument="nrs",
@@ -229,7 +185,7 @@ def test_the_pain_scores_and_activity_goals_are_due_on_the_first_day_then_every_
         scores={},
         taken_on=four_weeks - timedelta(days=3),
     )
-    assert outcomes_due(person=hanako, today=four_weeks) == ["psfs"]  # type: ignore[arg-type]
+    assert due(hanako, four_weeks) == ["psfs"]
 
 
 def test_the_first_check_in_is_called_a_starting_point_and_later_ones_4_weekly(

@@ -1,4 +1,5 @@
-"""Forms own parsing: sign-up (with the consent tick), login with one generic message."""
+"""Forms own parsing: sign-up (a feature adds its own fields, as the journey adds its consent),
+login with one generic message."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from hizakoshi.accounts.models import Language, User, normalize_email
 MSG_LOGIN_FAILED = _(
     "The e-mail address or the password is not right. Please check both and try again."
 )
-MSG_CONSENT_REQUIRED = _("To make an account, please tick the box to show that you agree.")
 
 
 class SignupForm(forms.Form):
@@ -37,11 +37,6 @@ class SignupForm(forms.Form):
         help_text=_("At least 8 characters. Not only numbers, and not a common word."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
-    consent = forms.BooleanField(required=True, error_messages={"required": MSG_CONSENT_REQUIRED})
-    # A self-check result to take into the account: the signed state of a result page, or the
-    # private link of a saved result. Checked by the view, never trusted as given.
-    state = forms.CharField(required=False, widget=forms.HiddenInput)
-    result = forms.CharField(required=False, widget=forms.HiddenInput, max_length=100)
 
     def clean_email(self) -> str:
         # Whether an account uses the address is never said here: see accounts/signup.py.

@@ -15,6 +15,8 @@ gettext: the person may read them on another device, in either language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -22,7 +24,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from hizakoshi.accounts.models import User, normalize_email
 from hizakoshi.accounts.services import user_create
@@ -106,11 +108,19 @@ def _mail(*, to: str, subject: Text, body: str) -> None:
     ).send(fail_silently=False)
 
 
-def signup_request(*, email: str, password: str, language: Lang, consent_version: str) -> None:
+def signup_request(
+    *,
+    email: str,
+    password: str,
+    language: Lang,
+    on_create: Callable[[User], object] | None = None,
+) -> None:
     """Start a sign-up: returns nothing, so the page cannot tell the cases apart.
 
     The password is hashed in every case (the same work, so the time tells nothing) and before
     the transaction, and the e-mail goes after it: the write lock is held only for the rows.
+    `on_create` runs in the same transaction when a new (inactive) account is made, so a
+    feature can make its rows beside it (the journey: the profile and the consent given now).
     """
     email = normalize_email(email)
     hashed = make_password(password)
@@ -119,15 +129,11 @@ def signup_request(*, email: str, password: str, language: Lang, consent_version
         with transaction.atomic():
             known = User.objects.select_for_update().filter(email__iexact=email).first()
             if known is None:
-                user = user_create(
-                    email=email,
-                    password=None,
-                    language=language,
-                    consent_version=consent_version,
-                    active=False,
-                )
+                user = user_create(email=email, password=None, language=language, active=False)
                 user.password = hashed
                 user.save(update_fields=["password"])
+                if on_create is not None:
+                    on_create(user)
                 letter = SUBJECT_CONFIRM, BODY_CONFIRM.format(url=confirm_url(user))
             elif not known.is_active and known.last_login is None:
                 known.password = hashed
@@ -143,6 +149,19 @@ def signup_request(*, email: str, password: str, language: Lang, consent_version
         return
     subject, body = letter
     _mail(to=email, subject=subject, body=body)
+
+
+def signup_link_user(*, uidb64: str, token: str) -> User | None:
+    """The not yet confirmed account an e-mailed link names, or None for a wrong, used or old
+    link."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not signup_tokens.check_token(user, token):
+        return None
+    return user
 
 
 @transaction.atomic

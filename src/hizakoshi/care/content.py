@@ -229,8 +229,10 @@ def load_all() -> None:
     Called at start-up (Django app ready, CLI) and by the tests.
     """
     from hizakoshi.care import rules
+    from hizakoshi.care.functiontests_content import function_tests
     from hizakoshi.care.instruments import instruments
     from hizakoshi.care.journey.content import journey
+    from hizakoshi.care.journey.schedule import schedule
     from hizakoshi.care.questions import question_set
 
     questions = question_set().questions
@@ -240,6 +242,8 @@ def load_all() -> None:
     rules.load_all()  # the engine's own files: patterns, thermal, weight
     instruments()
     journey()
+    schedule()
+    function_tests()
     flags = red_flags()
     for rule in flags.rules:
         if rule.question is None:

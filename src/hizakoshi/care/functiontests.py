@@ -1,26 +1,31 @@
 """Home function tests: ロコモ度 stage, 30-second chair stand, STEADI questions, one-leg standing.
 
 Pure functions on measured values; every threshold is a named constant with its source. The
-results are codes, not sentences: the pages word them (with the JOA safety wording first).
-None of these results is a diagnosis.
+results are codes; what each stage or band means for the person is worded in
+content/functiontests.yaml and read through the *_meaning functions at the end, so no page
+writes its own. None of these results is a diagnosis.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal
 
+from hizakoshi.care.functiontests_content import function_tests
+from hizakoshi.care.model import Text
+
 Sex = Literal["female", "male", "other"]
 Chair = Literal["steadi_43cm", "cs30_40cm"]
 Stage = Literal[0, 1, 2, 3]  # 0 = no ロコモ stage from this test
 
-SOURCE_LOCOMO: Final = "JOA ロコモ度テスト, 2020 criteria (locomo-joa.jp; clinical-spec §4)"
-SOURCE_STEADI_CHAIR: Final = "CDC STEADI 30-Second Chair Stand form (clinical-spec §6)"
-SOURCE_CS30: Final = "中谷ほか 2002, 体育学研究 47:451-461 (clinical-spec §6)"
-SOURCE_STEADI_QUESTIONS: Final = "CDC STEADI algorithm, three key questions (clinical-spec §6)"
-SOURCE_ONE_LEG: Final = "JCOA 運動器不安定症 criterion: 開眼片脚起立 < 15 s (clinical-spec §6)"
+SOURCE_LOCOMO: Final = "JOA ロコモ度テスト, 2020 criteria (locomo-joa.jp)"
+SOURCE_STEADI_CHAIR: Final = "CDC STEADI 30-Second Chair Stand form"
+SOURCE_CS30: Final = "中谷ほか 2002, 体育学研究 47:451-461 (CS-30)"
+SOURCE_STEADI_QUESTIONS: Final = "CDC STEADI algorithm, three key questions"
+SOURCE_ONE_LEG: Final = "JCOA 運動器不安定症 criterion: 開眼片脚起立 < 15 s"
 
 
 class FunctionTestError(ValueError):
@@ -244,3 +249,65 @@ def one_leg_standing(seconds: float) -> OneLegResult:
     if not 0 <= seconds <= ONE_LEG_MAX_S:
         raise FunctionTestError(f"time must be between 0 and {ONE_LEG_MAX_S} s")
     return OneLegResult(seconds, seconds < ONE_LEG_CHECK_BELOW_S)
+
+
+# --- What a result means (content/functiontests.yaml) -------------------------------------------
+
+
+def locomo_overall(
+    *,
+    two_step: tuple[tuple[float, ...], float] | None,
+    stand_up: tuple[int | None, int | None] | None,
+) -> LocomoResult | None:
+    """The ロコモ度 stage from the latest two-step and stand-up results (the worse of the two);
+    None when neither was taken or a stored measurement cannot be read any more."""
+    if two_step is None and stand_up is None:
+        return None
+    try:
+        return locomo_stage(two_step=two_step, stand_up=stand_up)
+    except FunctionTestError:
+        return None
+
+
+def stage_meaning(stage: int) -> Text:
+    """What a ロコモ度 stage (0-3) means for the person."""
+    stages = function_tests().locomo.stages
+    if stage not in stages:
+        raise FunctionTestError(f"a locomo stage is 0-3, not {stage}")
+    return stages[stage]
+
+
+def chair_name(chair: Chair) -> Text:
+    return function_tests().chair_stand.chairs[chair]
+
+
+def chair_stand_meaning(*, chair: Chair, band: str, reference: Sequence[int]) -> Text:
+    """What a chair-stand band means, with the line or range it was compared with (as stored
+    with the result); an unknown band or a missing reference: not compared."""
+    words = function_tests().chair_stand
+    table = words.steadi if chair == "steadi_43cm" else words.cs30
+    text = getattr(table, band) if band in type(table).model_fields else None
+    if isinstance(text, Text) and chair == "steadi_43cm" and len(reference) == 1:
+        return text.format(cut=reference[0])
+    if isinstance(text, Text) and chair == "cs30_40cm" and len(reference) == 2:
+        return text.format(low=reference[0], high=reference[1])
+    return words.no_reference
+
+
+def steadi_meaning(at_risk: bool | None) -> Text:
+    words = function_tests().steadi
+    if at_risk is None:
+        return words.not_answered
+    return words.at_risk if at_risk else words.not_at_risk
+
+
+def one_leg_meaning(seconds: float) -> Text:
+    words = function_tests().one_leg
+    below = seconds < ONE_LEG_CHECK_BELOW_S
+    return (words.below if below else words.at_or_above).format(line=ONE_LEG_CHECK_BELOW_S)
+
+
+def meaning_source(test: Literal["locomo", "chair_stand", "steadi", "one_leg"]) -> str:
+    """The source of a test's meanings, for the clinician's view and the rules sheet."""
+    source: str = getattr(function_tests(), test).source
+    return source

@@ -337,6 +337,16 @@ def instrument_section(sheet: Sheet) -> None:
     sheet.table(
         ("instrument", "licence", "text ships", "why", "licence source", "source"), licences
     )
+    # The rights holders' statements, word for word, for the clinic: the person's pages show
+    # only the copyright line under the wording itself, never licence terms.
+    for inst in instruments().values():
+        if inst.licence.notice:
+            sheet.add(
+                f"Rights holder's statement for `{inst.id}`:",
+                "",
+                f"> {cell(inst.licence.notice)}",
+                "",
+            )
 
 
 def medical_section(sheet: Sheet) -> None:
@@ -346,6 +356,13 @@ def medical_section(sheet: Sheet) -> None:
         for m in medical_options().values()
     ]
     sheet.table(("option", "kind", "name", "insurance", "source"), rows)
+
+
+def _later_sections() -> tuple[Callable[[Sheet], None], ...]:
+    # Imported here: rulesheet_schedule imports care/rulesheet.py as this module does.
+    from hizakoshi.care.rulesheet_schedule import function_test_section, schedule_section
+
+    return schedule_section, function_test_section
 
 
 SECTIONS: tuple[Callable[[Sheet], None], ...] = (
@@ -358,6 +375,7 @@ SECTIONS: tuple[Callable[[Sheet], None], ...] = (
     journey_section,
     progress_section,
     escalation_section,
+    *_later_sections(),
     instrument_section,
     medical_section,
 )

@@ -11,6 +11,7 @@ from hizakoshi.journey.pause import urls as pause
 from hizakoshi.journey.progress import urls as progress
 from hizakoshi.journey.reminders import urls as reminders
 from hizakoshi.journey.session import urls as session
+from hizakoshi.journey.summary import urls as summary
 from hizakoshi.journey.today import urls as today
 
 app_name = "journey"
@@ -25,4 +26,5 @@ urlpatterns = [
     *session.urlpatterns,
     *diary.urlpatterns,
     *pause.urlpatterns,
+    *summary.urlpatterns,
 ]

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care import assess
 from hizakoshi.care.model import Answers, Lang
 from hizakoshi.selfcheck.consent import CONSENT_PURPOSE, RETENTION_DAYS
@@ -55,6 +56,21 @@ def result_save(
         )
     saved.link_token = token
     return saved
+
+
+def result_keep(*, person: User, token: str) -> bool:
+    """Mark the saved result behind a link as kept in the person's account, so it is deleted
+    with the account. False when the link is unknown."""
+    return bool(SavedResult.objects.filter(token_hash=token_hash(token)).update(kept_by=person))
+
+
+def results_kept_delete(*, person: User, now: datetime | None = None) -> int:
+    """Delete the saved results the person kept in their account (their links stop opening;
+    the consent records stay, as for any deleted result). Returns how many."""
+    kept = list(SavedResult.objects.filter(kept_by=person))
+    for result in kept:
+        result_delete(result=result, now=now)
+    return len(kept)
 
 
 @transaction.atomic

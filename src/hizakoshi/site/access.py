@@ -1,10 +1,23 @@
 """The one door to a person's records.
 
-Every view that reads or writes a person's health records asks `person_for` who that person is.
-Today the only actor who passes is the person themself; the clinic adds its staff here (a care
-link to the person's clinic, consent to share) together with the audit record of each access, so
-that no view has to know the rules. A refusal is a 404, never a 403: a page must not reveal that
-a record exists to someone who may not see it.
+Every view that reads or writes a person's health records asks `person_for` who that person is,
+once per request, saying what it is about to do (`need`: READ for GET, WRITE for POST, see
+`need_of`). Records reached by a key in the URL are then narrowed by the person it returned
+(`get_object_or_404(Model, pk=pk, person=person)`), so a key of someone else's record is a 404.
+A refusal is a 404, never a 403: a page must not reveal that a record exists to someone who may
+not see it. tests/test_access_door.py walks every URL and checks that each page about a person
+comes through here.
+
+Today the only actor who passes is the person themself. How the clinic's staff will slot in,
+without any view changing:
+1. the staff page names the person (`person_id`); `person_for` looks for an active care link
+   between the actor's clinic and that person, with the person's consent to share, and refuses
+   (Http404) without one;
+2. a granted access writes one audit row (actor, person, `need`, when) before it returns, so
+   every reach into a record by someone other than the person is on record with its purpose;
+3. WRITE may be refused where READ is allowed (a clinic may read a diary, never change it).
+The person reaching their own records is not audited: the data log already records what leaves
+the site (exports) and deletions.
 """
 
 from __future__ import annotations
@@ -12,7 +25,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from hizakoshi.accounts.models import User
 
@@ -22,6 +35,15 @@ class Need(StrEnum):
 
     READ = "read"
     WRITE = "write"
+
+
+# GET and HEAD never write (a project rule), so only they are reads.
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def need_of(request: HttpRequest) -> Need:
+    """WRITE for a request that may change records (a POST), READ for GET and HEAD."""
+    return Need.READ if request.method in _READ_METHODS else Need.WRITE
 
 
 def person_for(

@@ -33,15 +33,16 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from hizakoshi.accounts.consent import ON_THIS_PHONE
+from hizakoshi.care.journey.schedule import schedule
+from hizakoshi.journey.join.consent import ON_THIS_PHONE
 from hizakoshi.site.language import current_lang
 
 SOURCE = Path(__file__).with_name("serviceworker.js")
 THEME = "#0b3d6e"  # the icon's blue: the phone's status bar around the installed app
 
-# A queued diary is sent within a week or dropped: the diary can only be changed for a week
-# (journey/diary/selectors.py DIARY_EDIT_DAYS), and the phone keeps as little as it can.
-PHONE_KEEP_DAYS = 7
+# A queued diary is sent within the days the diary can still be changed, or dropped: the server
+# would refuse it after that, and the phone keeps as little as it can (the consent says so).
+PHONE_KEEP_DAYS = schedule().diary.edit_days
 
 # What opens without a connection: Today, today's session (its drawings are among the static
 # files) and the diary form.

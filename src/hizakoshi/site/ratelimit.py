@@ -1,9 +1,9 @@
 """Too many requests: the 429 answers, and the API's per-IP limit.
 
-The page and form limits are decorators on their views (accounts/views.py); a limit reached
-raises django-ratelimit's Ratelimited, which the middleware turns into the plain 429 page (or the
-JSON answer under /api/). The API is limited here, in front of it, per IP and per rate in
-RATELIMIT_API_IP, so that its module needs no change.
+The page and form limits are decorators on their views (accounts/views.py; the sign-up counts in
+journey/join/views.py); a limit reached raises django-ratelimit's Ratelimited, which the
+middleware turns into the plain 429 page (or the JSON answer under /api/). The API is limited
+here, in front of it, per IP and per rate in RATELIMIT_API_IP, so that its module needs no change.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from hizakoshi.accounts import urls as accounts
+from hizakoshi.journey.join import urls as join
+from hizakoshi.journey.me import urls as me
 from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import api
 from hizakoshi.site import pwa
@@ -12,7 +15,17 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/", pwa.offline, name="offline"),
     path("", include("hizakoshi.selfcheck.urls")),
-    path("accounts/", include("hizakoshi.accounts.urls")),
+    # One `accounts` namespace under /accounts/: the login's own pages, and the journey's pages
+    # there (joining, the page after a deletion), so that accounts imports no feature.
+    path(
+        "accounts/",
+        include(
+            (
+                [*join.urlpatterns, *accounts.urlpatterns, *me.accounts_urlpatterns],
+                accounts.app_name,
+            )
+        ),
+    ),
     path("me/", include("hizakoshi.journey.urls")),
     # The private calendar feed: public by design, the secret token is the key.
     path("calendar/", include((feed_urlpatterns, "calendar"))),

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from hizakoshi.care.dates import long_date_en
 from hizakoshi.care.journey import (
     Clearance,
     DiaryEvents,
@@ -165,7 +166,7 @@ def test_a_diary_sign_pauses_self_care_and_says_what_to_tell_the_doctor_with_the
     assert pause.triage.urgency == Urgency.SAME_DAY
     assert pause.triage.self_care_paused
     assert pause.first_day == ago(2)
-    assert ago(2).isoformat() in pause.for_doctor[0].en
+    assert long_date_en(ago(2)) in pause.for_doctor[0].en  # a date in words, never ISO
     assert "calf" in pause.for_doctor[0].en
 
 

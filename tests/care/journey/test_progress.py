@@ -10,9 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hizakoshi.care.functiontests import ONE_LEG_CHECK_BELOW_S
 from hizakoshi.care.instruments import classify_change
 from hizakoshi.care.journey.content import SeriesId, series_rule
-from hizakoshi.care.journey.progress import Point, classify, series_progress
+from hizakoshi.care.journey.progress import (
+    Point,
+    band_lines,
+    classify,
+    series_progress,
+    weight_direction,
+)
 
 from .helpers import daily
 
@@ -217,3 +224,29 @@ def test_swapping_the_windows_swaps_improved_and_worse(
 @given(series=threshold_series, value=values)
 def test_no_change_is_always_unchanged(series: SeriesId, value: float) -> None:
     assert classify(series_rule(series), value, value) == "unchanged"
+
+
+# --- the weight goal and the lines a series is judged by ----------------------------------------
+
+
+def test_the_weight_goal_sets_the_direction_and_within_a_kilo_means_keep_it_steady() -> None:
+    points = [Point(START + timedelta(days=9), 81.0), Point(START, 80.0)]  # the first: 80 kg
+    assert weight_direction(points, 75.0) == "worse"  # losing is the goal: higher is worse
+    assert weight_direction(points, 85.0) == "better"
+    assert weight_direction(points, 79.2) == "neither"
+    assert weight_direction(points, 79.0) == "worse"
+    assert weight_direction(points, None) is None and weight_direction([], 70.0) is None
+
+
+def test_one_leg_standing_is_drawn_with_the_function_test_s_15_second_line() -> None:
+    (line,) = band_lines("one_leg_standing")
+    assert line.value == ONE_LEG_CHECK_BELOW_S
+    assert (line.label.ja, line.label.en) == ("15秒の目安", "the 15-second line")
+    assert band_lines("knee_pain_left") == ()
+
+
+def test_pain_series_are_drawn_on_their_0_to_10_scale_and_counts_open_ended() -> None:
+    assert series_rule("back_pain").scale == (0, 10)
+    assert series_rule("locomo_stage").scale == (0, 3)
+    assert series_rule("chair_stand").scale == (0, None)
+    assert series_rule("weight").scale == (None, None)

@@ -67,6 +67,8 @@ class PainModel(Frozen):
     max_pain_during: int = Field(ge=0, le=10)
     rising_points: float = Field(gt=0, le=10)
     min_sessions: int = Field(ge=1, le=7)
+    usual_days: int = Field(ge=7, le=28)  # the diary days before a week that set "usual" pain
+    usual_source: str = Field(min_length=3)
     rule: Text
     source: str = Field(min_length=3)
     checks: dict[CheckId, Words]
@@ -178,6 +180,9 @@ class SeriesRule(Frozen):
     percent: float | None = Field(default=None, gt=0)
     bands: tuple[float, ...] = ()
     floor: float = Field(default=0, ge=0)
+    # The ends of the scale, for drawing (None: open, e.g. a count or a weight).
+    scale: tuple[float | None, float | None] = (None, None)
+    band_label: Text | None = None  # "{value}": how a band's line is named on a chart
     higher_is: Direction
     aggregate: Literal["mean", "rate"] = "mean"
     window_days: int = Field(ge=1, le=366)
@@ -199,7 +204,14 @@ class SeriesRule(Frozen):
             raise ValueError(f"{self.id}: instrument and field go together")
         if list(self.bands) != sorted(set(self.bands)):
             raise ValueError(f"{self.id}: bands must rise")
+        if (self.band_label is not None) != bool(self.bands):
+            raise ValueError(f"{self.id}: band_label goes with bands")
         return self
+
+
+class WeightGoal(Frozen):
+    same_kg: float = Field(gt=0, le=10)  # a goal this close to the first weight: keep it steady
+    source: str = Field(min_length=3)
 
 
 class EscalationWords(Frozen):
@@ -214,6 +226,9 @@ class Escalation(Frozen):
     back_weeks: int = Field(ge=1, le=26)
     no_better_months: int = Field(ge=1, le=24)
     no_better_recent_days: int = Field(ge=7, le=91)
+    specialist_repeat_days: int = Field(ge=1, le=91)
+    shown_days: int = Field(ge=1, le=91)
+    repeat_source: str = Field(min_length=3)
     specialist_headline: Text
     not_enough_data: Text
     not_fired: Text
@@ -261,6 +276,7 @@ class JourneyFile(Frozen):
     too_early: Text
     missing: Text
     series: tuple[SeriesRule, ...]
+    weight_goal: WeightGoal
     escalation: Escalation
     stratified: Stratified
 
@@ -309,8 +325,15 @@ def _all_texts(item: object, where: str = "") -> list[tuple[str, Text]]:
 
 def _cross_check(data: JourneyFile, path: Path) -> None:
     from hizakoshi.care.content import red_flags
+    from hizakoshi.care.functiontests import ONE_LEG_CHECK_BELOW_S
     from hizakoshi.care.instruments import instruments
 
+    one_leg = next(s for s in data.series if s.id == "one_leg_standing")
+    if one_leg.bands != (ONE_LEG_CHECK_BELOW_S,):
+        raise ContentError(
+            f"{path}: series one_leg_standing: bands must be the function test's line "
+            f"[{ONE_LEG_CHECK_BELOW_S}] (care/functiontests.py)"
+        )
     rule_ids = {r.id for r in red_flags().rules}
     for sign in (*data.diary.signs, *data.diary.event_signs):
         if sign not in rule_ids:

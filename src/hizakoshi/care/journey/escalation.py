@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Literal, get_args
 
 from hizakoshi.care.content import red_flags
+from hizakoshi.care.dates import long_date
 from hizakoshi.care.journey.content import EscalationId, SeriesId, fill, journey, series_rule
 from hizakoshi.care.journey.diaryflags import DiaryReport, diary_triage
 from hizakoshi.care.journey.progress import (
@@ -85,7 +86,8 @@ def months_between(first: date, last: date) -> int:
 
 
 def day_text(day: date) -> Text:
-    return Text(ja=f"{day.year}年{day.month}月{day.day}日", en=day.isoformat())
+    """The day as the person reads it in either language, never an ISO date."""
+    return long_date(day)
 
 
 def _signs(hits: Iterable[RedFlagHit]) -> Text:

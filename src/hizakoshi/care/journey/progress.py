@@ -200,3 +200,29 @@ def series_progress(
         source=rule.source,
         weekly=tuple(weekly(kept, rule, start, today)),
     )
+
+
+def weight_direction(points: Sequence[Point], goal_kg: float | None) -> Direction | None:
+    """The weight series' direction from the person's goal (journey.yaml weight_goal): "worse"
+    (a higher weight is worse) when the goal is below the first weight, "better" when above,
+    "neither" (keep it steady) within same_kg; None without a goal or a weight."""
+    if goal_kg is None or not points:
+        return None
+    first = min(points).value
+    if abs(goal_kg - first) < journey().weight_goal.same_kg:
+        return "neither"
+    return "worse" if goal_kg < first else "better"
+
+
+class Line(NamedTuple):
+    value: float
+    label: Text
+
+
+def band_lines(series: SeriesId) -> tuple[Line, ...]:
+    """The lines a series is judged by crossing (e.g. one-leg standing's 15 s), named for a
+    chart; empty for a series judged by a change size."""
+    rule = series_rule(series)
+    if rule.band_label is None:
+        return ()
+    return tuple(Line(b, rule.band_label.format(value=f"{b:g}")) for b in rule.bands)

@@ -14,7 +14,8 @@ from hizakoshi.care.scoring.base import ItemSpec, read_answers, specs_of
 # --- NRS ------------------------------------------------------------------------------------
 # One item, 0 = no pain, 10 = worst imaginable; higher is worse. Knee and back are scored as
 # two separate NRS answers by the caller.
-NRS_ITEMS = specs_of(ItemSpec("pain", 0, 10))
+NRS_LOW, NRS_HIGH = 0, 10
+NRS_ITEMS = specs_of(ItemSpec("pain", NRS_LOW, NRS_HIGH))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,10 @@ def score_nrs(answers: object) -> NrsResult:
 # The person names 3-5 activities (items "1".."5"), each 0 = cannot do, 10 = as before the
 # problem; score = mean of the rated activities (Stratford 1995). Higher is better.
 PSFS_MIN_ACTIVITIES = 3  # clinical-spec §6: "names 3-5 activities"
-PSFS_ITEMS = specs_of(*(ItemSpec(str(n), 0, 10) for n in range(1, 6)))
+PSFS_MAX_ACTIVITIES = 5
+PSFS_ITEMS = specs_of(
+    *(ItemSpec(str(n), NRS_LOW, NRS_HIGH) for n in range(1, PSFS_MAX_ACTIVITIES + 1))
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.care.instruments import Instrument
 from hizakoshi.care.model import Lang
+from hizakoshi.care.scoring.pain import NRS_HIGH, NRS_LOW, PSFS_MAX_ACTIVITIES, PSFS_MIN_ACTIVITIES
 from hizakoshi.journey.models import PsfsActivity
 from hizakoshi.site.fields import RADIO_ERRORS, radio
 
@@ -92,7 +93,7 @@ class InstrumentForm(forms.Form):
         }
 
 
-NRS_CHOICES = scale_choices(0, 10)
+NRS_CHOICES = scale_choices(NRS_LOW, NRS_HIGH)
 
 
 class NrsForm(forms.Form):
@@ -103,7 +104,7 @@ class NrsForm(forms.Form):
 class PsfsActivitiesForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for n in range(1, 6):
+        for n in range(1, PSFS_MAX_ACTIVITIES + 1):
             self.fields[f"activity_{n}"] = forms.CharField(
                 label=format_lazy(_("Activity {n}"), n=n),
                 required=False,
@@ -113,12 +114,13 @@ class PsfsActivitiesForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.errors and len(self.names()) < 3:
+        if not self.errors and len(self.names()) < PSFS_MIN_ACTIVITIES:
             self.add_error("activity_1", MSG_ACTIVITIES)
         return data
 
     def names(self) -> list[str]:
-        found = (str(self.cleaned_data.get(f"activity_{n}") or "").strip() for n in range(1, 6))
+        numbers = range(1, PSFS_MAX_ACTIVITIES + 1)
+        found = (str(self.cleaned_data.get(f"activity_{n}") or "").strip() for n in numbers)
         return [name for name in found if name]
 
 
@@ -129,7 +131,7 @@ class PsfsRatingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.activities = list(activities)
         for activity, label in zip(self.activities, labels, strict=True):
-            self.fields[f"rate_{activity.pk}"] = radio(label, scale_choices(0, 10))
+            self.fields[f"rate_{activity.pk}"] = radio(label, NRS_CHOICES)
 
     def ratings(self) -> list[tuple[PsfsActivity, int]]:
         return [(a, int(self.cleaned_data[f"rate_{a.pk}"])) for a in self.activities]

@@ -20,3 +20,12 @@ def support_view(person: User, lang: Lang) -> dict[str, Any] | None:
         return None
     found: dict[str, Any] = resolve_texts(support_for(risk).model_dump(mode="json"), lang)
     return found
+
+
+def copyright_line(notice: str) -> str:
+    """The rights holder's copyright line from its statement ("Copyright (©2021) University of
+    Keele."), shown under its wording; the rest of the statement is licence terms for the clinic."""
+    first = notice.strip().split(". ", 1)[0].strip()
+    if not first:
+        return ""
+    return first if first.endswith(".") else first + "."

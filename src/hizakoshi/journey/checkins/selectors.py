@@ -4,73 +4,62 @@ the STarT Back risk group. Scoped to one person."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import get_args
 
-from django.db.models import Max, Min
-from django.utils import timezone
-
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import Due, checkins_due, next_checkin
 from hizakoshi.care.journey.content import RiskGroup
 from hizakoshi.care.model import Lang
+from hizakoshi.care.scoring.pain import PSFS_MAX_ACTIVITIES
 from hizakoshi.journey.checkins.wording import instruments_offered
 from hizakoshi.journey.models import (
-    Assessment,
     OutcomeResponse,
     PsfsActivity,
 )
+from hizakoshi.journey.plan.selectors import journey_start_day
 
 log = logging.getLogger(__name__)
 
 
-OUTCOME_EVERY_DAYS = 28  # issue 3 §6: every 4 weeks from the first assessment
-
-
-# STarT Back screens for the risk of lasting back pain at the start of care (Hill 2008); it is
-# not a measure of change, so it is asked once rather than every four weeks.
-ONCE = frozenset({"start-back"})
-
-
 # --- outcome measures ----------------------------------------------------------------------------
+# What is due and when comes from the core's one schedule (care.journey.schedule): Today, this
+# page, the reminders and the calendar feed ask it with the same days.
+
+
+def checkins_answered(*, person: User, today: date) -> dict[str, list[date]]:
+    """The days each questionnaire was answered, up to `today` (one query)."""
+    found: dict[str, list[date]] = {}
+    rows = OutcomeResponse.objects.filter(person=person, taken_on__lte=today)
+    for name, day in rows.values_list("instrument", "taken_on"):
+        found.setdefault(name, []).append(day)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
-class DueOutcome:
-    instrument: str
-    last_taken: date | None
-    due_on: date  # the scheduled day this round began, or the next one
-    due: bool  # not yet answered in the current 4-week round
-    once: bool = False  # a screening tool, answered once at the start
+class CheckinsNow:
+    items: list[Due]  # in the order asked for
+    next_day: date | None  # the next day a repeated check-in falls due, among those not due
 
 
-def schedule_start(*, person: User) -> date | None:
-    """The first assessment's day: self-care and the 4-weekly schedule start there."""
-    first = Assessment.objects.filter(person=person).aggregate(first=Min("created_at"))["first"]
-    return None if first is None else timezone.localdate(first)
-
-
-def outcomes_due(
-    *, person: User, today: date, lang: Lang, start: date | None = None
-) -> list[DueOutcome]:
-    """For each instrument offered in `lang`: answered in the current 4-week round, or due now.
-    A screening tool (ONCE) is due only until it has been answered once."""
-    start = start or schedule_start(person=person) or today
-    last = dict(
-        OutcomeResponse.objects.filter(person=person)
-        .values("instrument")
-        .annotate(last=Max("taken_on"))
-        .values_list("instrument", "last")
+def checkins_now(
+    *, person: User, today: date, instruments: Sequence[str] | None = None
+) -> CheckinsNow:
+    """Each check-in's state on `today` (default: the ones Today reminds of). Without a
+    self-check yet, the schedule starts today."""
+    start = journey_start_day(person=person) or today
+    answered = checkins_answered(person=person, today=today)
+    return CheckinsNow(
+        checkins_due(start=start, answered=answered, today=today, instruments=instruments),
+        next_checkin(start=start, answered=answered, today=today, instruments=instruments),
     )
-    rounds = max(0, (today - start).days) // OUTCOME_EVERY_DAYS
-    this_round = start + timedelta(days=rounds * OUTCOME_EVERY_DAYS)
-    found = []
-    for name in instruments_offered(lang):
-        taken = last.get(name)
-        due = taken is None or (taken < this_round and name not in ONCE)
-        next_day = this_round if due else this_round + timedelta(days=OUTCOME_EVERY_DAYS)
-        found.append(DueOutcome(name, taken, next_day, due, once=name in ONCE))
-    return found
+
+
+def outcomes_due(*, person: User, today: date, lang: Lang) -> list[Due]:
+    """For each questionnaire offered in `lang`: due now, or answered and when it is next."""
+    return checkins_now(person=person, today=today, instruments=instruments_offered(lang)).items
 
 
 def startback_risk_latest(*, person: User) -> RiskGroup | None:
@@ -92,4 +81,6 @@ def outcomes_of(*, person: User, instrument: str, limit: int = 6) -> list[Outcom
 
 def psfs_activities_active(*, person: User) -> list[PsfsActivity]:
     # At most five are rated (PSFS items "1".."5"); the form never makes more.
-    return list(PsfsActivity.objects.filter(person=person, active=True).order_by("pk")[:5])
+    return list(
+        PsfsActivity.objects.filter(person=person, active=True).order_by("pk")[:PSFS_MAX_ACTIVITIES]
+    )

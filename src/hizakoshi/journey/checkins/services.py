@@ -12,6 +12,7 @@ from django.db import transaction
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.scoring import score
+from hizakoshi.care.scoring.pain import PSFS_MAX_ACTIVITIES, PSFS_MIN_ACTIVITIES
 from hizakoshi.journey.models import (
     OutcomeResponse,
     PsfsActivity,
@@ -65,8 +66,10 @@ def nrs_record(
 @transaction.atomic
 def psfs_activities_set(*, person: User, names: Sequence[str], today: date) -> list[PsfsActivity]:
     """The 3-5 activities the person names; the previous ones stop being rated."""
-    if not 3 <= len(names) <= 5 or any(not n.strip() for n in names):
-        raise ValueError("name 3 to 5 activities")
+    if not PSFS_MIN_ACTIVITIES <= len(names) <= PSFS_MAX_ACTIVITIES or any(
+        not n.strip() for n in names
+    ):
+        raise ValueError(f"name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} activities")
     PsfsActivity.objects.filter(person=person, active=True).update(active=False)
     return [
         PsfsActivity.objects.create(person=person, name=name.strip()[:200], created_on=today)

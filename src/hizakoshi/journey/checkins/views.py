@@ -18,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care.instruments import instruments
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.care.scoring import ScoreInputError, score
 from hizakoshi.care.scoring.pain import PSFS_MIN_ACTIVITIES
 from hizakoshi.journey.checkins.forms import (
@@ -29,7 +31,7 @@ from hizakoshi.journey.checkins.forms import (
     PsfsActivitiesForm,
     PsfsRatingForm,
 )
-from hizakoshi.journey.checkins.presenters import support_view
+from hizakoshi.journey.checkins.presenters import copyright_line, support_view
 from hizakoshi.journey.checkins.selectors import outcomes_due, outcomes_of, psfs_activities_active
 from hizakoshi.journey.checkins.services import (
     nrs_record,
@@ -43,7 +45,7 @@ from hizakoshi.journey.checkins.wording import (
     wording,
 )
 from hizakoshi.journey.me.selectors import local_today
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 # Instruments whose published rules score a form with some items left blank.
@@ -107,12 +109,12 @@ def measures(request: HttpRequest) -> HttpResponse:
     clinic = clinic_item_texts()
     due = outcomes_due(person=person, today=local_today(), lang=lang)
     other = instruments_in_other_language(lang, clinic)
-    offered = {d.instrument for d in due} | set(other)
     context = {
         "due": [(d, instruments()[d.instrument].name.get(lang)) for d in due],
         "other_language": [(n, instruments()[n].name.get(lang)) for n in other],
-        "not_offered": [i.name.get(lang) for n, i in instruments().items() if n not in offered],
         "clinic_problem": bool(clinic.problem),
+        # When a check-in is due and which answers count: the schedule's own words.
+        "rule": schedule().checkins.rule.get(lang),
     }
     return render(request, "journey/measures/list.html", context)
 
@@ -123,17 +125,18 @@ def measures(request: HttpRequest) -> HttpResponse:
 def measure(request: HttpRequest, instrument: str) -> HttpResponse:
     if instrument not in instruments():
         raise Http404
+    person = person_for(actor=request.user, need=need_of(request))
     if instrument == "nrs":
-        return _nrs(request)
+        return _nrs(request, person)
     if instrument == "psfs":
-        return _psfs(request)
-    return _licensed(request, instrument)
+        return _psfs(request, person)
+    return _licensed(request, person, instrument)
 
 
-def _page(request: HttpRequest, instrument: str, **context: Any) -> HttpResponse:
+def _page(request: HttpRequest, person: User, instrument: str, **context: Any) -> HttpResponse:
     lang = current_lang()
     inst = instruments()[instrument]
-    rows = outcomes_of(person=person_for(actor=request.user), instrument=instrument)
+    rows = outcomes_of(person=person, instrument=instrument)
     history = [(row, score_lines(instrument, row.scores)) for row in rows]
     context |= {
         "instrument": instrument,
@@ -145,9 +148,7 @@ def _page(request: HttpRequest, instrument: str, **context: Any) -> HttpResponse
         "latest": history[:2] if instrument == "nrs" else history[:1],
         "saved": request.GET.get("saved") == "1",
         # The latest STarT Back answers decide the care around the plan (shown with them).
-        "support": support_view(person_for(actor=request.user), lang)
-        if instrument == "start-back"
-        else None,
+        "support": support_view(person, lang) if instrument == "start-back" else None,
     }
     return render(request, "journey/measures/instrument.html", context)
 
@@ -163,19 +164,19 @@ def _with_anchors(form: forms.Form, anchors: str) -> None:
         field.help_text = anchors
 
 
-def _nrs(request: HttpRequest) -> HttpResponse:
+def _nrs(request: HttpRequest, person: User) -> HttpResponse:
     form = NrsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pains = {"knee": int(form.cleaned_data["knee"]), "back": int(form.cleaned_data["back"])}
-        nrs_record(person=person_for(actor=request.user), pains=pains, taken_on=local_today())  # type: ignore[arg-type]
+        nrs_record(person=person, pains=pains, taken_on=local_today())  # type: ignore[arg-type]
         return _saved("nrs")
     inst = instruments()["nrs"]
     _with_anchors(form, inst.scale.anchors.get(current_lang()))
-    return _page(request, "nrs", form=form, question=inst.texts["pain"].get(current_lang()))
+    return _page(request, person, "nrs", form=form, question=inst.texts["pain"].get(current_lang()))
 
 
-def _psfs(request: HttpRequest) -> HttpResponse:
-    person, lang = person_for(actor=request.user), current_lang()
+def _psfs(request: HttpRequest, person: User) -> HttpResponse:
+    lang = current_lang()
     activities = psfs_activities_active(person=person)
     if len(activities) < PSFS_MIN_ACTIVITIES:  # the method rates 3 to 5 named activities
         return redirect("journey:psfs_activities")
@@ -186,14 +187,14 @@ def _psfs(request: HttpRequest) -> HttpResponse:
         psfs_record(person=person, ratings=form.ratings(), taken_on=local_today())
         return _saved("psfs")
     _with_anchors(form, instruments()["psfs"].scale.anchors.get(lang))
-    return _page(request, "psfs", form=form, activities=activities)
+    return _page(request, person, "psfs", form=form, activities=activities)
 
 
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def psfs_activities(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     current = psfs_activities_active(person=person)
     initial = {f"activity_{n}": a.name for n, a in enumerate(current, start=1)}
     form = PsfsActivitiesForm(request.POST or None, initial=initial)
@@ -204,17 +205,19 @@ def psfs_activities(request: HttpRequest) -> HttpResponse:
     return render(request, "journey/measures/psfs_activities.html", context)
 
 
-def _licensed(request: HttpRequest, instrument: str) -> HttpResponse:
+def _licensed(request: HttpRequest, person: User, instrument: str) -> HttpResponse:
     lang = current_lang()
     clinic = clinic_item_texts()
     shown = wording(instrument, lang, clinic)
     inst = instruments()[instrument]
     context: dict[str, Any] = {
-        "licence_notice": inst.licence.notice or "",
+        # The rights holder's copyright line goes with its wording; the licence terms are the
+        # clinic's business (docs/clinical-rules.md), not the person's.
+        "copyright_line": copyright_line(inst.licence.notice or ""),
         "clinic_problem": bool(clinic.problem),
     }
     if shown is None:
-        return _page(request, instrument, form=None, no_text=True, **context)
+        return _page(request, person, instrument, form=None, no_text=True, **context)
     context |= {
         "text_lang": shown.lang,
         "other_language": shown.lang != lang,
@@ -234,7 +237,7 @@ def _licensed(request: HttpRequest, instrument: str) -> HttpResponse:
             result = scores.as_dict()
             if any(result.get(key) is not None for key in SCORE_WORDS[instrument]):
                 outcome_record(
-                    person=person_for(actor=request.user),
+                    person=person,
                     instrument=instrument,
                     answers=answers,
                     taken_on=local_today(),
@@ -244,4 +247,4 @@ def _licensed(request: HttpRequest, instrument: str) -> HttpResponse:
             for item, value in answers.items():
                 if value is None:
                     form.add_error(ITEM_PREFIX + item, MSG_NEEDED)
-    return _page(request, instrument, form=form, **context)
+    return _page(request, person, instrument, form=form, **context)

@@ -3,10 +3,10 @@
 The person: the knee-origin example (68, right knee first, back later). Knee pain starts near
 6/10 and eases towards 3, back pain from 4 towards 2, each with day-to-day noise; weeks 7-9 are a
 flare (knee about 3 points worse, mornings not settling, walks cut short). Sessions, diary and
-walking follow from the pain; each week the core reviews every exercise and the walking target,
-and the journey's services store any change with its reason. Outcomes every 4 weeks and function
-tests every 3 months are scored by the core through the measures services. Sessions, their items
-and the diary are returned unsaved, for bulk_create.
+walking follow from the pain. The morning after each week ends, the records so far are stored
+and the real weekly review (journey/review/services.py, as the daily job runs it) changes the
+plan with its reasons; the next days follow the plan it left. Outcomes every 4 weeks and function
+tests every 3 months are scored by the core through the measures services.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import random
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -22,22 +21,12 @@ from decimal import Decimal
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.journey import (
-    Dose,
-    ExerciseState,
-    SessionRecord,
-    WalkDay,
-    review_exercise,
-    review_walking,
-    walking_start,
-)
+from hizakoshi.care.journey import Dose, WalkDay
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
-from hizakoshi.care.model import Text
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.journey.checkins.services import psfs_activities_set
 from hizakoshi.journey.demo.measures import (
     ACTIVITIES,
-    AGE,
-    OUTCOME_EVERY,
     TESTS_EVERY,
     function_tests_on,
     outcomes_on,
@@ -50,8 +39,9 @@ from hizakoshi.journey.models import (
     PlanItem,
     SessionItem,
 )
-from hizakoshi.journey.plan.selectors import walking_target_active
-from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
+from hizakoshi.journey.plan.selectors import plan_items_active, walking_target_active
+from hizakoshi.journey.review.services import plan_review_week
+from hizakoshi.journey.session.selectors import dose_of
 
 FLARE = range(45, 66)  # day numbers of the flare (weeks 7-9)
 
@@ -99,6 +89,8 @@ def _morning(d: Day) -> int:
 
 @dataclass
 class History:
+    """The records not stored yet (stored each week, before the review reads them)."""
+
     sessions: list[ExerciseSession] = field(default_factory=list)
     session_items: list[list[SessionItem]] = field(default_factory=list)
     diary: list[DiaryEntry] = field(default_factory=list)
@@ -141,42 +133,64 @@ def _days(start: date, today: date, rng: random.Random) -> list[Day]:
 
 @dataclass
 class _Plan:
-    person: User
     items: list[PlanItem]
     doses: dict[str, Dose]
     walking: WalkingAmount
 
 
-def simulate(
-    *, person: User, start: date, today: date, items: list[PlanItem], rng: random.Random
-) -> History:
+def _plan_now(person: User) -> _Plan:
+    """The plan as stored: what the person follows until the next weekly review changes it."""
+    items = list(plan_items_active(person=person))
+    return _Plan(items, {i.exercise_id: dose_of(i) for i in items}, _walking_now(person))
+
+
+def simulate(*, person: User, start: date, today: date, rng: random.Random) -> History:
+    """Simulate and store the year; returns the (empty) history with its start day."""
     history = History(start=start)
     days = _days(start, today, rng)
-    plan = _Plan(
-        person=person,
-        items=items,
-        doses={i.exercise_id: _dose(i) for i in items},
-        walking=_walking_now(person),
-    )
-    records: dict[str, list[SessionRecord]] = defaultdict(list)
-    walks: list[WalkDay] = []
+    plan = _plan_now(person)
     psfs = psfs_activities_set(person=person, names=ACTIVITIES, today=start)
     for n, d in enumerate(days):
+        if n and n % 7 == 0:
+            # The morning after a week ends (when the daily job runs): the week's records are
+            # stored and the real review reads them, exactly as it would for a real person.
+            store(person, history)
+            plan_review_week(person=person, week_end=d.day - timedelta(days=1))
+            plan = _plan_now(person)
         walked = _walk(d, plan.walking, rng)
-        walks.append(walked)
-        _session(history, person, d, plan, records, rng)
+        _session(history, person, d, plan, rng)
         # A few days the diary is forgotten, never on a weigh-in day, the first or the last.
         if rng.random() > 0.04 or n % 7 == 0 or n == len(days) - 1:
             history.diary.append(_diary(person, n, d, walked, rng))
-        if n % OUTCOME_EVERY == 0:
+        if n % schedule().checkins.every_days == 0:  # the demo answers on each check-in day
             outcomes_on(
                 person, n, d.day, knee=d.knee, back=d.back, flare=d.flare, psfs=psfs, rng=rng
             )
         if n % TESTS_EVERY == 0:
             function_tests_on(person, n, d.day)
-        if n % 7 == 6 and d.day < today:
-            _review_week(plan, d, records, walks, start)
+    store(person, history)
     return history
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
+
+
+def store(person: User, history: History) -> None:
+    """Store the records simulated since the last call and forget them."""
+    sessions = ExerciseSession.objects.bulk_create(history.sessions)
+    items: list[SessionItem] = []
+    for session, planned in zip(sessions, history.session_items, strict=True):
+        for item in planned:
+            item.session = session
+            items.append(item)
+    SessionItem.objects.bulk_create(items)
+    DiaryEntry.objects.bulk_create(history.diary)
+    # auto_now fields took the moment of loading; the demo's records were written back then.
+    for entry in history.diary:
+        entry.created_at = entry.updated_at = _at(entry.day, 21)
+    DiaryEntry.objects.bulk_update(history.diary, ["created_at", "updated_at"], batch_size=500)
+    history.sessions, history.session_items, history.diary = [], [], []
 
 
 def _walking_now(person: User) -> WalkingAmount:
@@ -185,17 +199,6 @@ def _walking_now(person: User) -> WalkingAmount:
         return WalkingAmount(unit="minutes", per_day=10, days_per_week=5)
     unit = "steps" if target.unit == "steps" else "minutes"
     return WalkingAmount(unit=unit, per_day=target.per_day, days_per_week=target.days_per_week)
-
-
-def _dose(item: PlanItem) -> Dose:
-    return Dose(
-        level=item.level,
-        sets=item.sets,
-        reps=item.reps,
-        hold_seconds=item.hold_seconds,
-        times_per_day=item.times_per_day,
-        per_side=item.per_side,
-    )
 
 
 def _walk(d: Day, target: WalkingAmount, rng: random.Random) -> WalkDay:
@@ -212,14 +215,7 @@ def _walk(d: Day, target: WalkingAmount, rng: random.Random) -> WalkDay:
     )
 
 
-def _session(
-    history: History,
-    person: User,
-    d: Day,
-    plan: _Plan,
-    records: dict[str, list[SessionRecord]],
-    rng: random.Random,
-) -> None:
+def _session(history: History, person: User, d: Day, plan: _Plan, rng: random.Random) -> None:
     chance = SESSION_DAYS_A_WEEK / 7 * (0.6 if d.flare else 1.0)
     if rng.random() >= chance:
         return
@@ -240,7 +236,6 @@ def _session(
         )
     )
     items: list[SessionItem] = []
-    morning = _morning(d)
     for position, item in enumerate(plan.items):
         dose = plan.doses[item.exercise_id]
         # On a bad day the hardest exercise (the last) is the one left out, with the reason.
@@ -258,16 +253,6 @@ def _session(
                 hold_seconds=None if skip else dose.hold_seconds,
                 skipped=bool(skip),
                 skip_reason=skip,
-            )
-        )
-        records[item.exercise_id].append(
-            SessionRecord(
-                day=d.day,
-                done=not skip,
-                pain_during=None if skip else pain,
-                next_morning_pain=None if skip else morning,
-                skip_reason=skip or None,
-                good_control=d.control,
             )
         )
     history.session_items.append(items)
@@ -298,57 +283,3 @@ def _diary(person: User, n: int, d: Day, walked: WalkDay, rng: random.Random) ->
 def _weight(n: int, rng: random.Random) -> Decimal:
     kg = WEIGHT_FROM + (WEIGHT_TO - WEIGHT_FROM) * min(1.0, n / 300) + rng.gauss(0, 0.3)
     return Decimal(f"{kg:.1f}")
-
-
-def _review_week(
-    plan: _Plan,
-    d: Day,
-    records: dict[str, list[SessionRecord]],
-    walks: list[WalkDay],
-    start: date,
-) -> None:
-    since = d.day - timedelta(days=13)
-    on = d.day + timedelta(days=1)
-    for position, item in enumerate(plan.items):
-        current = plan.doses[item.exercise_id]
-        review = review_exercise(
-            ExerciseState(
-                exercise_id=item.exercise_id,
-                start=Dose.model_validate(item.start_dose),
-                current=current,
-            ),
-            [r for r in records[item.exercise_id] if r.day >= since],
-            usual_pain=d.usual,
-            today=d.day,
-        )
-        if review.action != "hold":
-            plan.items[position] = plan_item_change(
-                item=item, dose=review.after, reason=review.reason, on=on
-            )
-            plan.doses[item.exercise_id] = review.after
-    _review_walking(plan, d, [w for w in walks if w.day >= since], walks, start)
-
-
-def _review_walking(
-    plan: _Plan, d: Day, recent: list[WalkDay], walks: list[WalkDay], start: date
-) -> None:
-    changed: tuple[WalkingAmount, Text, bool] | None = None
-    if d.day == start + timedelta(days=6):
-        first = walking_start(
-            walks, start=start, today=d.day, fallback_minutes=plan.walking.per_day, age=AGE
-        )
-        changed = (first.target, first.reason, first.from_baseline)
-    else:
-        review = review_walking(plan.walking, recent, usual_pain=d.usual, today=d.day, age=AGE)
-        if review.action != "hold":
-            changed = (review.after, review.reason, False)
-    if changed is not None and changed[0] != plan.walking:
-        target, reason, baseline = changed
-        walking_target_change(
-            person=plan.person,
-            target=target,
-            reason=reason,
-            on=d.day + timedelta(days=1),
-            from_baseline=baseline,
-        )
-        plan.walking = target

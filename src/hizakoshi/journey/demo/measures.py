@@ -21,9 +21,6 @@ AGE, HEIGHT_CM = 68, 154.0
 SEX: Sex = "female"
 
 
-OUTCOME_EVERY = 28  # days: every 4 weeks from the first assessment (issue 3 §6)
-
-
 TESTS_EVERY = 91  # days: every 3 months
 
 

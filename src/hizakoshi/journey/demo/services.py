@@ -5,8 +5,8 @@ first assessment a year ago, then day by day a simulated person doing about four
 a week, writing the diary most days, weighing in weekly, answering the questionnaires every four
 weeks and doing the home function tests every three months. Pain eases slowly, with one flare
 in weeks 7-9 that the escalation rules pick up ("worse for two weeks running"). Every plan
-change comes from the core's weekly review (care.journey) and is stored through the journey's
-services, so the demo shows exactly what the product would have said.
+change comes from the real weekly review (journey/review/services.py, the one the daily job
+runs) reading the stored records, so the demo shows exactly what the product would have said.
 
 Nothing here is anyone's real data. The random numbers are seeded, so every run on the same day
 gives the same history; the history always ends today, so the demo stays current.
@@ -24,16 +24,15 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from hizakoshi.accounts.consent import CONSENT_VERSION
 from hizakoshi.accounts.models import User
-from hizakoshi.accounts.services import user_create
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
-from hizakoshi.journey.demo.history import History, simulate
+from hizakoshi.journey.demo.history import simulate
 from hizakoshi.journey.escalations.services import escalations_review
+from hizakoshi.journey.join.consent import CONSENT_VERSION
+from hizakoshi.journey.join.services import patient_create
 from hizakoshi.journey.me.services import profile_update
-from hizakoshi.journey.models import AssessmentSource, DiaryEntry, ExerciseSession, SessionItem
-from hizakoshi.journey.plan.selectors import plan_items_active
+from hizakoshi.journey.models import AssessmentSource, ExerciseSession
 from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.selfcheck.demo import KNEE_ORIGIN
 
@@ -71,7 +70,7 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
     # Refreshed rather than skipped: the history must end today, whenever the command runs.
     User.objects.filter(email=DEMO_EMAIL).delete()
     password = demo_password()
-    person = user_create(
+    person = patient_create(
         email=DEMO_EMAIL,
         password=password,
         language="ja",
@@ -94,15 +93,10 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
         lang="ja",
         now=_at(start, 10),
     )
-    history = simulate(
-        person=person,
-        start=start,
-        today=today,
-        items=list(plan_items_active(person=person)),
-        rng=random.Random(20250303),
-    )
-    _store(person, history)
-    # The flare: let the escalation rules look at each day of it, as the today page would have.
+    history = simulate(person=person, start=start, today=today, rng=random.Random(20250303))
+    # auto_now took the moment of loading; the demo's sessions were written back then.
+    ExerciseSession.objects.filter(person=person).update(created_at=F("finished_at"))
+    # The flare: let the escalation rules look at each day of it, as the daily job would have.
     for day in history.flare_days():
         escalations_review(person=person, today=day)
     # The demo person read that message back then; left unread, Today would show a months-old
@@ -113,22 +107,6 @@ def demo_journey_load(*, today: date | None = None) -> DemoResult:
         )
         escalation.save(update_fields=["seen_at"])
     return DemoResult(person=person, password=password, counts=_counts(person))
-
-
-def _store(person: User, history: History) -> None:
-    sessions = ExerciseSession.objects.bulk_create(history.sessions)
-    items: list[SessionItem] = []
-    for session, planned in zip(sessions, history.session_items, strict=True):
-        for item in planned:
-            item.session = session
-            items.append(item)
-    SessionItem.objects.bulk_create(items)
-    DiaryEntry.objects.bulk_create(history.diary)
-    # auto_now fields took the moment of loading; the demo's records were written back then.
-    ExerciseSession.objects.filter(person=person).update(created_at=F("finished_at"))
-    for entry in history.diary:
-        entry.created_at = entry.updated_at = _at(entry.day, 21)
-    DiaryEntry.objects.bulk_update(history.diary, ["created_at", "updated_at"], batch_size=500)
 
 
 def _counts(person: User) -> dict[str, int]:

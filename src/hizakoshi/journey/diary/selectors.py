@@ -3,19 +3,15 @@ whether the weekly weight is due, and which knees to ask about."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import diary_first_editable
+from hizakoshi.care.journey import weight_due as weight_due_after
 from hizakoshi.journey.models import (
     Assessment,
     DiaryEntry,
 )
-
-DIARY_EDIT_DAYS = 7  # today and the six days before can still be filled in or changed
-
-
-WEIGHT_EVERY = timedelta(days=7)
-
 
 # --- the diary ---------------------------------------------------------------------------------
 
@@ -30,14 +26,11 @@ def diary_version(entry: DiaryEntry | None) -> str:
     return "" if entry is None else entry.updated_at.isoformat()
 
 
-def diary_recent(*, person: User, today: date, days: int = DIARY_EDIT_DAYS) -> list[DiaryEntry]:
-    first = today - timedelta(days=days - 1)
+def diary_recent(*, person: User, today: date) -> list[DiaryEntry]:
+    """The entries of the days that can still be changed (care.journey.diary_days)."""
+    first = diary_first_editable(today)
     found = DiaryEntry.objects.filter(person=person, day__gte=first, day__lte=today)
     return list(found.order_by("-day"))
-
-
-def diary_editable(day: date, *, today: date) -> bool:
-    return today - timedelta(days=DIARY_EDIT_DAYS - 1) <= day <= today
 
 
 def weight_due(*, person: User, today: date) -> bool:
@@ -47,7 +40,7 @@ def weight_due(*, person: User, today: date) -> bool:
         .values_list("day", flat=True)
         .first()
     )
-    return last is None or today - last >= WEIGHT_EVERY
+    return weight_due_after(last_weighed=last, today=today)
 
 
 def knee_sides(assessment: Assessment | None) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -17,7 +17,7 @@ from hizakoshi.care.journey import (
     diary_triage,
     escalation_review,
     event_signs,
-    journey,
+    red_flag_window_start,
 )
 from hizakoshi.care.model import Triage
 from hizakoshi.journey.diary.selectors import diary_version
@@ -128,7 +128,7 @@ def diary_save(
 
 def _diary_escalation(*, person: User, now: datetime) -> Escalation | None:
     today = timezone.localdate(now)
-    first = today - timedelta(days=journey().escalation.red_flag_days - 1)
+    first = red_flag_window_start(today)
     reports = [
         DiaryReport(day=day, signs=tuple(signs))
         for day, signs in DiaryEntry.objects.filter(

@@ -10,7 +10,7 @@ comes back on the answer page so that the phone knows which kept diary has arriv
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -18,18 +18,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hizakoshi.accounts.models import User
-from hizakoshi.care.journey import journey
+from hizakoshi.care.journey import diary_days, diary_editable, journey
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.diary.forms import MSG_FOLLOW_UP_NOTE, DiaryForm
 from hizakoshi.journey.diary.presenters import pain_answer_view
 from hizakoshi.journey.diary.selectors import (
-    DIARY_EDIT_DAYS,
-    diary_editable,
     diary_recent,
     diary_version,
     knee_sides,
@@ -40,7 +39,7 @@ from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import DiaryEntry
 from hizakoshi.journey.pause.presenters import triage_view, weight_loss_view
 from hizakoshi.journey.plan.selectors import assessment_latest
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 YES_NO_FIELDS = ("next_morning_back_to_usual", "good_control", "sleep_disturbed")
@@ -59,8 +58,19 @@ def _wants_json(request: HttpRequest) -> bool:
 def _client_id(raw: str) -> str:
     """The page's id for one sending of the form, echoed so the phone can forget its copy."""
     try:
-        return str(uuid.UUID(raw[:64]))
+        return str(uuid.UUID(raw))
     except ValueError:
+        return ""
+
+
+def _seen(raw: str | None) -> str | None:
+    """The version the page was opened with; anything that is not one counts as "no entry",
+    which can only be stricter (None: an older page without it, not checked)."""
+    if raw is None:
+        return None
+    try:
+        return raw if raw and parse_datetime(raw) else ""
+    except ValueError:  # looks like a date and time but is none (month 13)
         return ""
 
 
@@ -92,8 +102,7 @@ def diary(request: HttpRequest) -> HttpResponse:
     today = local_today()
     raw = request.GET.get("day")
     day = today if not raw else _day(raw, today)
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+    person = person_for(actor=request.user, need=need_of(request))
     entry = DiaryEntry.objects.filter(person=person, day=day).first()
     action = reverse("journey:diary") + ("" if day == today else f"?day={day.isoformat()}")
     return _diary(request, person, day, entry, action)
@@ -103,8 +112,7 @@ def diary(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def diary_day(request: HttpRequest, day: str) -> HttpResponse:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+    person = person_for(actor=request.user, need=need_of(request))
     found = _day(day, local_today())
     entry = get_object_or_404(DiaryEntry, person=person, day=found)
     return _diary(request, person, found, entry, request.path)
@@ -122,9 +130,9 @@ def _diary(
     if request.method == "POST":
         form = DiaryForm(request.POST, **options)
         received = _client_id(request.POST.get("client_id", ""))
-        posted_seen = request.POST.get("seen")
+        posted_seen = _seen(request.POST.get("seen"))
         if posted_seen is not None:
-            seen = posted_seen[:64]  # an error page keeps the version the person saw
+            seen = posted_seen  # an error page keeps the version the person saw
         if form.is_valid():
             try:
                 saved = diary_save(
@@ -146,7 +154,7 @@ def _diary(
             return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
     else:
         form = DiaryForm(initial=_initial(entry), **options)
-    context = _context(request, form, day, lang) | {"action": action, "seen": seen}
+    context = _context(request, person, form, day, lang) | {"action": action, "seen": seen}
     if received:
         context["received"] = received
     return render(request, "journey/daily/diary.html", context)
@@ -176,14 +184,13 @@ def _saved(
     return redirect(reverse("journey:diary") + f"?saved={day.isoformat()}{got}")
 
 
-def _context(request: HttpRequest, form: DiaryForm, day: date, lang: Lang) -> dict[str, Any]:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+def _context(
+    request: HttpRequest, person: User, form: DiaryForm, day: date, lang: Lang
+) -> dict[str, Any]:
     today = local_today()
     entries = {e.day: e for e in diary_recent(person=person, today=today)}
     week = []
-    for back in range(DIARY_EDIT_DAYS):
-        d = today - timedelta(days=back)
+    for d in diary_days(today):
         found = entries.get(d)
         url = (
             reverse("journey:diary_day", kwargs={"day": d.isoformat()})

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import Case, QuerySet, Value, When
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import shown_since
 from hizakoshi.care.model import URGENCY_ORDER, Lang
 from hizakoshi.journey.models import (
     Escalation,
 )
-
-RECENT_ESCALATION_DAYS = 28  # shown on the progress page for one reassessment interval
 
 
 def escalations_unseen(*, person: User) -> QuerySet[Escalation]:
@@ -28,7 +27,7 @@ def escalations_unseen(*, person: User) -> QuerySet[Escalation]:
 
 
 def escalations_recent(*, person: User, today: date) -> list[Escalation]:
-    since = today - timedelta(days=RECENT_ESCALATION_DAYS - 1)
+    since = shown_since(today)
     found = Escalation.objects.filter(person=person, raised_on__gte=since, raised_on__lte=today)
     return list(found.order_by("-raised_on", "-pk"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -17,12 +17,15 @@ from hizakoshi.care.journey import (
     Clearance,
     DailyLifeReport,
     DiaryReport,
+    Raised,
     Reassessment,
     diary_known_signs,
     escalation_review,
+    held_back,
+    journey,
+    repeat_lookback_start,
 )
 from hizakoshi.care.journey.content import SeriesId
-from hizakoshi.care.journey.escalation import EscalationItem
 from hizakoshi.care.journey.pause import not_cleared
 from hizakoshi.care.journey.progress import Point
 from hizakoshi.journey.models import (
@@ -31,19 +34,13 @@ from hizakoshi.journey.models import (
 )
 from hizakoshi.journey.progress.selectors import MeasureRecords, measure_records
 
-# A warning sign already raised is not raised again for this many days unless a new sign joins
-# it (journey.yaml red_flag_days: how long a diary sign counts); a "see a specialist" message
-# comes back once per reassessment interval while it still applies.
 log = logging.getLogger(__name__)
 
 
-RED_FLAG_REPEAT_DAYS = 7
-
-
-SPECIALIST_REPEAT_DAYS = 28
-
-
-ESCALATION_SERIES: tuple[SeriesId, ...] = ("knee_pain_left", "knee_pain_right", "back_pain", "psfs")
+def _escalation_series() -> tuple[SeriesId, ...]:
+    """The series the escalation rules read (journey.yaml escalation)."""
+    esc = journey().escalation
+    return tuple(dict.fromkeys((*esc.worse_series, *esc.no_better_series)))
 
 
 # --- escalation ----------------------------------------------------------------------------------
@@ -75,24 +72,15 @@ def _reports(records: MeasureRecords, clearances: Sequence[Clearance] = ()) -> d
 def _selfcare_start(records: MeasureRecords) -> date | None:
     if records.start is not None:
         return records.start
-    days = [p.day for sid in ESCALATION_SERIES for p in records.series.get(sid, [])]
+    days = [p.day for sid in _escalation_series() for p in records.series.get(sid, [])]
     days += [d for d, _ in records.diary_signs]
     return min(days, default=None)
 
 
-def _hit_ids(message: object) -> set[str]:
+def _raised(day: date, message: object) -> Raised:
+    """A stored message as the core's repeat rule reads it: its day and the signs it named."""
     hits = message.get("hits", []) if isinstance(message, dict) else []
-    return {str(h.get("id")) for h in hits if isinstance(h, dict)}
-
-
-def _already_raised(item: EscalationItem, earlier: list[tuple[date, object]], today: date) -> bool:
-    red_flag = item.id.startswith("red_flag")
-    window = RED_FLAG_REPEAT_DAYS if red_flag else SPECIALIST_REPEAT_DAYS
-    recent = [message for day, message in earlier if day > today - timedelta(days=window)]
-    if not red_flag:
-        return bool(recent)
-    raised = set().union(*(_hit_ids(m) for m in recent)) if recent else set()
-    return {h.id for h in item.hits} <= raised
+    return Raised(day=day, hits=frozenset(str(h.get("id")) for h in hits if isinstance(h, dict)))
 
 
 @transaction.atomic
@@ -103,15 +91,15 @@ def escalations_review(
 
     Returns the rows raised now (empty when nothing new). Running it again the same day, or
     the next days while the same message still applies, raises nothing twice: a kind is kept
-    once per day by the database, and repeats are held back (RED_FLAG_REPEAT_DAYS,
-    SPECIALIST_REPEAT_DAYS) so the today page does not show the same message every morning.
+    once per day by the database, and repeats are held back (care.journey.held_back, windows
+    in journey.yaml) so the today page does not show the same message every morning.
     """
     records = records or measure_records(person=person, today=today)
     start = _selfcare_start(records)
     if start is None:
         return []
     series: dict[SeriesId, list[Point]] = {
-        sid: records.series.get(sid, []) for sid in ESCALATION_SERIES
+        sid: records.series.get(sid, []) for sid in _escalation_series()
     }
     # Doctor's visits matter only when the diary holds signs (no query otherwise).
     clearances = (
@@ -129,15 +117,15 @@ def escalations_review(
     )
     if not report.items:
         return []
-    since = today - timedelta(days=max(RED_FLAG_REPEAT_DAYS, SPECIALIST_REPEAT_DAYS))
-    earlier: dict[str, list[tuple[date, object]]] = {}
+    since = repeat_lookback_start(today)
+    earlier: dict[str, list[Raised]] = {}
     for kind, day, message in Escalation.objects.filter(
         person=person, raised_on__gt=since, raised_on__lte=today
     ).values_list("kind", "raised_on", "message"):
-        earlier.setdefault(kind, []).append((day, message))
+        earlier.setdefault(kind, []).append(_raised(day, message))
     raised = []
     for item in report.items:
-        if _already_raised(item, earlier.get(item.id, []), today):
+        if held_back(item, earlier.get(item.id, []), today):
             continue
         row, created = Escalation.objects.get_or_create(
             person=person,

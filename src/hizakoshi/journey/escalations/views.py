@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from hizakoshi.journey.escalations.presenters import escalation_page
 from hizakoshi.journey.escalations.services import escalation_mark_seen
 from hizakoshi.journey.models import Escalation
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 
@@ -20,9 +20,10 @@ from hizakoshi.site.language import current_lang
 @login_required
 @require_http_methods(["GET", "POST"])
 def escalation(request: HttpRequest, pk: int) -> HttpResponse:
-    row = get_object_or_404(Escalation, pk=pk, person=person_for(actor=request.user))
+    person = person_for(actor=request.user, need=need_of(request))
+    row = get_object_or_404(Escalation, pk=pk, person=person)  # another person's message: 404
     if request.method == "POST":
-        escalation_mark_seen(person=person_for(actor=request.user), escalation_id=row.pk)
+        escalation_mark_seen(person=person, escalation_id=row.pk)
         return redirect("journey:today")
     context = {"e": escalation_page(row, current_lang()), "seen": row.seen_at is not None}
     return render(request, "journey/daily/escalation.html", context)
@@ -31,7 +32,7 @@ def escalation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def escalation_seen(request: HttpRequest, pk: int) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     get_object_or_404(Escalation, pk=pk, person=person)  # another person's message: 404
     if request.method == "POST":  # a GET (an old link) only goes back to the page
         escalation_mark_seen(person=person, escalation_id=pk)

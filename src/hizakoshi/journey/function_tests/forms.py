@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hizakoshi.care.functiontests import MAX_AGE, MAX_CHAIR_STANDS, ONE_LEG_MAX_S
 from hizakoshi.site.fields import radio, range_messages
 
 if TYPE_CHECKING:  # django-stubs only; not installed in production
@@ -133,8 +134,8 @@ class ChairStandForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": MSG_CHAIR, "invalid_choice": MSG_CHAIR},
     )
-    count = _whole(_("Full stands in 30 seconds"), 0, 60)
-    age = _whole(_("Your age"), 18, 120)
+    count = _whole(_("Full stands in 30 seconds"), 0, MAX_CHAIR_STANDS)
+    age = _whole(_("Your age"), 18, MAX_AGE)
     sex = radio(_("Sex (the norms are given for women and men)"), SEXES)
 
 
@@ -148,4 +149,4 @@ class SteadiForm(forms.Form):
 
 
 class OneLegForm(forms.Form):
-    seconds = _decimal(_("The longer of your two tries (seconds)"), 0, 600, " s")
+    seconds = _decimal(_("The longer of your two tries (seconds)"), 0, ONE_LEG_MAX_S, " s")

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care.functiontests import (
     FunctionTestError,
-    LocomoResult,
     chair_stand,
     locomo_stage,
     one_leg_standing,
@@ -38,12 +38,14 @@ from hizakoshi.journey.function_tests.forms import (
     SteadiForm,
     TwoStepForm,
 )
+from hizakoshi.journey.function_tests.presenters import locomo_of, result_meaning, stage_words
 from hizakoshi.journey.function_tests.selectors import function_tests_latest
 from hizakoshi.journey.function_tests.services import function_test_record
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import FunctionTest, FunctionTestKind
 from hizakoshi.journey.progress.selectors import PersonFacts, person_facts
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
+from hizakoshi.site.language import current_lang
 
 Measured = tuple[FunctionTestKind, dict[str, Any], dict[str, Any]]
 
@@ -151,29 +153,18 @@ def _latest_of(page: TestPage, latest: dict[str, FunctionTest]) -> FunctionTest 
     return max(found, key=lambda t: (t.taken_on, t.pk), default=None)
 
 
-def locomo_overall(latest: dict[str, FunctionTest]) -> LocomoResult | None:
-    """The ロコモ度 stage from the latest two-step and stand-up results: the worse of the two."""
-    two, stand = latest.get(FunctionTestKind.TWO_STEP), latest.get(FunctionTestKind.STAND_UP)
-    try:
-        return locomo_stage(
-            two_step=None
-            if two is None
-            else (tuple(two.values["trials_cm"]), float(two.values["height_cm"])),
-            stand_up=None
-            if stand is None
-            else (stand.values["one_leg_lowest_cm"], stand.values["both_legs_lowest_cm"]),
-        )
-    except (FunctionTestError, KeyError, TypeError):
-        return None  # no test yet, or a record from before the current shape
-
-
 @never_cache
 @login_required
 @require_safe
 def function_tests(request: HttpRequest) -> HttpResponse:
     latest = function_tests_latest(person=person_for(actor=request.user))
     rows = [(page, _latest_of(page, latest)) for page in TESTS.values()]
-    context = {"rows": rows, "locomo": locomo_overall(latest)}
+    locomo = locomo_of(latest)
+    context = {
+        "rows": rows,
+        "locomo": locomo,
+        "locomo_meaning": stage_words(locomo, current_lang()),
+    }
     return render(request, "journey/measures/tests.html", context)
 
 
@@ -192,12 +183,12 @@ def function_test(request: HttpRequest, slug: str) -> HttpResponse:
     page = TESTS.get(slug)
     if page is None:
         raise Http404
-    person, today = person_for(actor=request.user), local_today()
+    person, today = person_for(actor=request.user, need=need_of(request)), local_today()
     facts = person_facts(person=person, today=today)
     safety = SafetyForm(request.POST if request.method == "POST" else None)
     step = request.POST.get("step", "") if request.method == "POST" else ""
     if page.physical and (step == "" or not safety.is_valid()):
-        return _render(request, page, safety=safety, refused=step == "safety")
+        return _render(request, person, page, safety=safety, refused=step == "safety")
     form = page.form(request.POST if step == "record" else None, initial=_initial(page, facts))
     if step == "record" and form.is_valid():
         try:
@@ -211,15 +202,17 @@ def function_test(request: HttpRequest, slug: str) -> HttpResponse:
             response = redirect("journey:function_test", slug=page.slug)
             response["Location"] += "#latest"
             return response
-    return _render(request, page, form=form, safety=safety if page.physical else None)
+    return _render(request, person, page, form=form, safety=safety if page.physical else None)
 
 
-def _render(request: HttpRequest, page: TestPage, **context: Any) -> HttpResponse:
-    latest = function_tests_latest(person=person_for(actor=request.user))
+def _render(request: HttpRequest, person: User, page: TestPage, **context: Any) -> HttpResponse:
+    latest = function_tests_latest(person=person)
+    shown = _latest_of(page, latest)
     context |= {
         "page": page,
-        "latest": _latest_of(page, latest),
-        "locomo": locomo_overall(latest) if page.slug in ("two-step", "stand-up") else None,
+        "latest": shown,
+        "meaning": result_meaning(shown, current_lang()),
+        "locomo": locomo_of(latest) if page.slug in ("two-step", "stand-up") else None,
         "safety_fields": SAFETY_FIELDS,
         "protocol": f"journey/measures/protocols/{page.slug}.html",
     }

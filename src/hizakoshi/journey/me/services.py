@@ -1,4 +1,5 @@
-"""Writes of the person's account pages: the profile and the data log of exports and deletions."""
+"""Writes of the person's account pages: the profile, the data log of exports and deletions, and
+deleting the account with everything in it."""
 
 from __future__ import annotations
 
@@ -9,12 +10,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
+from hizakoshi.accounts.services import user_delete
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import (
+    Assessment,
     DataLog,
     DataLogAction,
+    DiaryEntry,
+    ExerciseSession,
+    FunctionTest,
+    OutcomeResponse,
     Profile,
 )
+from hizakoshi.selfcheck.services import results_kept_delete
+
+# The session key under which the delete view leaves the counts for the page after it.
+DELETED_COUNTS = "deleted_counts"
+# What the page after a deletion counts, kind by kind (in this order).
+DELETED_KINDS = ("results", "saved_links", "sessions", "diary", "questionnaires", "tests")
 
 
 @transaction.atomic
@@ -52,3 +65,32 @@ def data_log_add(
         purpose=purpose,
         at=now or timezone.now(),
     )
+
+
+@transaction.atomic
+def account_delete(*, person: User, now: datetime | None = None) -> dict[str, int]:
+    """Delete the account and every row of the person's data; returns how many of each kind
+    (DELETED_KINDS) went.
+
+    Saved results the person kept in the account go too, with their links (their consent
+    records stay, marked deleted, as for any deleted result). The journey's rows go by CASCADE,
+    the login's sessions and records of login attempts with the account (accounts.user_delete).
+    What stays is one DataLog row saying that a deletion was done, under the account's random
+    log_ref (no e-mail, no health data).
+    """
+    counts = {
+        "results": Assessment.objects.filter(person=person).count(),
+        "saved_links": results_kept_delete(person=person, now=now),
+        "sessions": ExerciseSession.objects.filter(person=person).count(),
+        "diary": DiaryEntry.objects.filter(person=person).count(),
+        "questionnaires": OutcomeResponse.objects.filter(person=person).count(),
+        "tests": FunctionTest.objects.filter(person=person).count(),
+    }
+    data_log_add(
+        person=person,
+        action=DataLogAction.ACCOUNT_DELETE,
+        purpose="deletion_by_person",
+        now=now,
+    )
+    user_delete(person=person)
+    return counts

@@ -1,4 +1,5 @@
-"""The person's own account pages under /me/: profile, export, deletion."""
+"""The person's own account pages under /me/: profile, export, deletion; and the page after a
+deletion, which site/urls.py mounts under /accounts/ (the person is logged out by then)."""
 
 from __future__ import annotations
 
@@ -12,4 +13,7 @@ urlpatterns = [
     path("export.json", views.export_as_json, name="export_json"),
     path("export.fhir.json", views.export_as_fhir, name="export_fhir"),
     path("delete/", views.delete, name="delete"),
+]
+accounts_urlpatterns = [
+    path("deleted/", views.deleted, name="deleted"),
 ]

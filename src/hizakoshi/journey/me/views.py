@@ -1,5 +1,5 @@
-"""The person's own pages: profile, export, account deletion. Everything is about
-`request.user` only; no URL here names another record, so nobody can reach another's data."""
+"""The person's own pages: profile, export, account deletion, and the page after it. Each reaches
+the person through the door (site/access.py); no URL here names another record."""
 
 from __future__ import annotations
 
@@ -11,19 +11,25 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from hizakoshi.accounts.services import DELETED_COUNTS, account_delete
 from hizakoshi.journey.me.export import export_json
 from hizakoshi.journey.me.fhir import export_fhir
 from hizakoshi.journey.me.forms import DeleteAccountForm, ProfileForm
 from hizakoshi.journey.me.selectors import consents_of, profile_get
-from hizakoshi.journey.me.services import data_log_add, profile_update
+from hizakoshi.journey.me.services import (
+    DELETED_COUNTS,
+    DELETED_KINDS,
+    account_delete,
+    data_log_add,
+    profile_update,
+)
 from hizakoshi.journey.models import DataLogAction
 from hizakoshi.journey.plan.selectors import assessment_latest
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import switch_language
 
 
@@ -31,7 +37,7 @@ from hizakoshi.site.language import switch_language
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     current = profile_get(person=person)
     if request.method == "POST":
         form = ProfileForm(request.POST)
@@ -60,6 +66,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def export(request: HttpRequest) -> HttpResponse:
+    # The page itself shows no records, but it is one of the person's pages: the door decides
+    # who may open it, as it will for a clinic's staff.
+    person_for(actor=request.user)
     return render(request, "journey/export.html")
 
 
@@ -96,7 +105,7 @@ def export_as_fhir(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     form = DeleteAccountForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         counts = account_delete(person=person)
@@ -104,3 +113,24 @@ def delete(request: HttpRequest) -> HttpResponse:
         request.session[DELETED_COUNTS] = counts  # a fresh session, no one's in it
         return redirect("accounts:deleted")
     return render(request, "journey/delete.html", {"form": form})
+
+
+@require_safe
+def deleted(request: HttpRequest) -> HttpResponse:
+    """What went, kind by kind, shown once (the counts live in the new, empty session): no
+    person's records are read, so no door."""
+    counts = request.session.pop(DELETED_COUNTS, None)
+    names = {
+        "results": _("Self-check results"),
+        "saved_links": _("Saved result links"),
+        "sessions": _("Exercise sessions"),
+        "diary": _("Diary check-ins"),
+        "questionnaires": _("Questionnaires"),
+        "tests": _("Home function tests"),
+    }
+    rows = (
+        [(names[k], int(counts.get(k, 0))) for k in DELETED_KINDS]
+        if isinstance(counts, dict)
+        else []
+    )
+    return render(request, "journey/deleted.html", {"rows": rows})

@@ -15,7 +15,7 @@ from hizakoshi.journey.pause.forms import ResumeForm
 from hizakoshi.journey.pause.presenters import diary_pause_view
 from hizakoshi.journey.pause.selectors import diary_pause_now, person_age
 from hizakoshi.journey.pause.services import resume_record
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 
@@ -23,7 +23,7 @@ from hizakoshi.site.language import current_lang
 @login_required
 @require_http_methods(["GET", "POST"])
 def resume(request: HttpRequest) -> HttpResponse:
-    person, today = person_for(actor=request.user), local_today()
+    person, today = person_for(actor=request.user, need=need_of(request)), local_today()
     pause = diary_pause_now(person=person, today=today)
     if pause is None:
         return redirect("journey:today")

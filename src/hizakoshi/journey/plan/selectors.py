@@ -1,10 +1,10 @@
 """Reads of the plan: the latest assessment, the active plan items and walking target, the day
-the journey started, the review week and the changes made to the plan. Scoped to one person."""
+the journey started and the changes made to the plan. Scoped to one person."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -31,9 +31,6 @@ def walking_target_active(*, person: User) -> WalkingTarget | None:
     return WalkingTarget.objects.filter(person=person, active=True).first()
 
 
-WEEK = timedelta(days=7)
-
-
 def plan_item_for(*, person: User, exercise_id: str) -> PlanItem | None:
     return PlanItem.objects.filter(person=person, exercise_id=exercise_id, active=True).first()
 
@@ -45,12 +42,6 @@ def journey_start_day(*, person: User) -> date | None:
     """The day of the first assessment kept in the account: every schedule counts from it."""
     first = Assessment.objects.filter(person=person).order_by("created_at", "pk").first()
     return None if first is None else timezone.localdate(first.created_at)
-
-
-def review_week_end(*, start: date, today: date) -> date | None:
-    """The last day of the latest full week since `start` (weeks run from the start day)."""
-    weeks = (today - start).days // 7
-    return None if weeks < 1 else start + weeks * WEEK - timedelta(days=1)
 
 
 # --- plan changes --------------------------------------------------------------

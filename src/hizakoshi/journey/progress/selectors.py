@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -13,10 +13,10 @@ from django.utils import timezone
 from pydantic import ValidationError
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import red_flag_window_start
 from hizakoshi.care.journey.content import SeriesId
 from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.model import Triage
-from hizakoshi.journey.checkins.selectors import schedule_start
 from hizakoshi.journey.function_tests.selectors import CHAIR_KINDS
 from hizakoshi.journey.models import (
     Assessment,
@@ -28,6 +28,7 @@ from hizakoshi.journey.models import (
     OutcomeResponse,
     Profile,
 )
+from hizakoshi.journey.plan.selectors import journey_start_day
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +78,6 @@ class MeasureRecords:
     weight_goal: Decimal | None = None
 
 
-RECENT_DIARY_DAYS = (
-    7  # red flags and daily life count while this recent (journey.yaml red_flag_days)
-)
-
-
 DIARY_FIELDS = (
     "day",
     "knee_pain_left",
@@ -96,7 +92,7 @@ DIARY_FIELDS = (
 
 def measure_records(*, person: User, today: date) -> MeasureRecords:
     """One query per kind of record (diary, PSFS, tests, sessions, assessments, profile)."""
-    start = schedule_start(person=person)
+    start = journey_start_day(person=person)
     series: dict[SeriesId, list[Point]] = {
         "knee_pain_left": [],
         "knee_pain_right": [],
@@ -106,7 +102,7 @@ def measure_records(*, person: User, today: date) -> MeasureRecords:
     }
     signs: list[tuple[date, tuple[str, ...]]] = []
     life: tuple[date, str] | None = None
-    recent = today - timedelta(days=RECENT_DIARY_DAYS - 1)
+    recent = red_flag_window_start(today)  # red flags and daily life count while this recent
     rows = DiaryEntry.objects.filter(person=person, day__lte=today).order_by("day")
     for day, left, right, back, walked, weight, daily, flags in rows.values_list(*DIARY_FIELDS):
         for sid, value in (

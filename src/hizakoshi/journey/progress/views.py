@@ -13,13 +13,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from hizakoshi.care.journey import SeriesProgress, series_progress
-from hizakoshi.care.journey.content import Direction, SeriesId, series_rule
+from hizakoshi.care.journey import SeriesProgress, band_lines, series_progress, weight_direction
+from hizakoshi.care.journey.content import SeriesId, series_rule
 from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.diary.selectors import knee_sides
 from hizakoshi.journey.escalations.selectors import escalation_shown, escalations_recent
-from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.me.selectors import clinic_contact, local_today
 from hizakoshi.journey.plan.selectors import assessment_latest
 from hizakoshi.journey.progress import charts
@@ -31,23 +30,7 @@ from hizakoshi.site.language import current_lang
 SHOWN: tuple[SeriesId, ...] = get_args(SeriesId)
 
 
-Y_RANGE: dict[SeriesId, tuple[float | None, float | None]] = {
-    "knee_pain_left": (0, 10),
-    "knee_pain_right": (0, 10),
-    "back_pain": (0, 10),
-    "psfs": (0, 10),
-    "chair_stand": (0, None),
-    "locomo_stage": (0, 3),
-    "one_leg_standing": (0, None),
-    "walking_minutes": (0, None),
-    "weight": (None, None),
-}
-
-
 TABLE_ROWS = 12  # the latest rows beside each chart; the chart itself shows the whole span
-
-
-WEIGHT_GOAL_SAME_KG = 1.0  # a goal within 1 kg of the starting weight means "keep it steady"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +63,6 @@ def _unit(sid: SeriesId, lang: Lang) -> str:
     return shown.removeprefix("{value}") if shown.startswith("{value}") else ""
 
 
-def _weight_direction(points: list[Point], goal: float | None) -> Direction | None:
-    if goal is None or not points:
-        return None
-    first = min(points).value
-    if abs(goal - first) < WEIGHT_GOAL_SAME_KG:
-        return "neither"
-    return "worse" if goal < first else "better"
-
-
 def _drawn(sid: SeriesId, progress: SeriesProgress, points: list[Point]) -> list[Point]:
     if sid == "sessions":  # one point per session: drawn as sessions per week, 0 included
         return [Point(w.start, w.value or 0.0) for w in progress.weekly]
@@ -113,10 +87,12 @@ def _chart(sid: SeriesId, points: list[Point], lang: Lang) -> str:
             width=CHART_WIDTH,
             height=CHART_HEIGHT,
         )
-    band = None
-    if sid == "one_leg_standing":
-        band = charts.Band(15, 15, "15秒の目安" if lang == "ja" else "the 15-second line")
-    low, high = Y_RANGE.get(sid, (None, None))
+    # The line the series is judged by crossing (one-leg standing's 15 s), from the core.
+    lines = band_lines(sid)
+    band = (
+        None if not lines else charts.Band(lines[0].value, lines[0].value, lines[0].label.get(lang))
+    )
+    low, high = rule.scale
     return charts.line_chart(
         series,
         title=name,
@@ -145,7 +121,7 @@ def series_views(
         points = records.series.get(sid, [])
         if _not_theirs(sid, points, sides):
             continue
-        direction = _weight_direction(points, goal) if sid == "weight" else None
+        direction = weight_direction(points, goal) if sid == "weight" else None
         start = records.start if sid == "sessions" else None
         progress = series_progress(
             sid, points, today=records.today, start=start, direction=direction
@@ -169,7 +145,7 @@ def series_views(
 def progress(request: HttpRequest) -> HttpResponse:
     person, lang, today = person_for(actor=request.user), current_lang(), local_today()
     records = measure_records(person=person, today=today)
-    escalations_review(person=person, today=today, records=records)
+    # Only reads: the messages are raised by the daily job (`hizakoshi review_journeys`).
     context = {
         "views": series_views(records, lang, knee_sides(assessment_latest(person=person))),
         "escalations": [

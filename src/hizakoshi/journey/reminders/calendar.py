@@ -20,13 +20,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.care.model import Lang
 
 # Names the software, not the person; a sync service already knows the site from the feed's URL.
 PRODID = "-//hizakoshi//reminders 1.0//EN"
-
-
-SESSION_MINUTES = 10
 
 
 # RFC 5545 two-letter weekday codes, indexed by Python's date.weekday() (Monday = 0).
@@ -159,7 +157,7 @@ def _session_event(
     event = _event(uid=uid, stamp=stamp, summary=words.session_summary)
     event.add("description", words.session_description)
     event.add("dtstart", begins)
-    event.add("dtend", begins + timedelta(minutes=SESSION_MINUTES))
+    event.add("dtend", begins + timedelta(minutes=schedule().session.limit_minutes))
     event.add("rrule", rule)
     alarm = Alarm()
     alarm.add("action", "DISPLAY")

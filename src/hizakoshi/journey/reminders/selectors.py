@@ -3,7 +3,7 @@ behind a secret token."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey import reassessment_days
 from hizakoshi.care.model import Lang
-from hizakoshi.journey.checkins.selectors import OUTCOME_EVERY_DAYS, schedule_start
 from hizakoshi.journey.models import (
     CalendarFeed,
     ConsentPurpose,
     Profile,
 )
+from hizakoshi.journey.plan.selectors import journey_start_day
 from hizakoshi.journey.reminders.calendar import build_feed
 from hizakoshi.site.tokens import token_hash
 
@@ -25,9 +26,6 @@ from hizakoshi.site.tokens import token_hash
 def calendar_feed_by_token(*, token: str) -> CalendarFeed | None:
     found = CalendarFeed.objects.filter(token_hash=token_hash(token), revoked_at__isnull=True)
     return found.select_related("person").first()
-
-
-REASSESS_EVERY = timedelta(days=OUTCOME_EVERY_DAYS)  # the same schedule as the outcomes page
 
 
 FEED_AHEAD = timedelta(days=365)  # how far ahead a calendar app is shown sessions and check-ins
@@ -81,17 +79,6 @@ def calendar_feed_live(*, person: User) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(person=person, revoked_at__isnull=True).first()
 
 
-def reassessment_days(first: date, *, since: date, until: date) -> list[date]:
-    """Every 4 weeks after `first`, within [since, until]."""
-    days: list[date] = []
-    day = first + REASSESS_EVERY
-    while day <= until:
-        if day >= since:
-            days.append(day)
-        day += REASSESS_EVERY
-    return days
-
-
 def _uid_domain(person: User) -> str:
     # Stable per person (so calendar apps update events in place), but neither the feed's token
     # nor the log_ref used in the data log: a keyed hash that links to nothing else.
@@ -104,7 +91,7 @@ def calendar_feed_ics(*, feed: CalendarFeed, now: datetime | None = None) -> byt
     now = now or timezone.now()
     person = feed.person
     today = timezone.localdate(now)
-    first = schedule_start(person=person)
+    first = journey_start_day(person=person)
     until = today + FEED_AHEAD
     sessions_at = session_time_of(person=person)
     lang: Lang = "en" if person.language == "en" else "ja"
@@ -117,7 +104,7 @@ def calendar_feed_ics(*, feed: CalendarFeed, now: datetime | None = None) -> byt
         until=until,
         reassessments=[]
         if first is None
-        else reassessment_days(first, since=today - FEED_BEHIND, until=until),
+        else reassessment_days(start=first, since=today - FEED_BEHIND, until=until),
         lang=lang,
         uid_domain=_uid_domain(person),
         tz=settings.TIME_ZONE,

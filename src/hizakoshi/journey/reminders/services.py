@@ -2,7 +2,12 @@
 e-mail that says it is time.
 
 The e-mail's words are defined here in both languages rather than through gettext: it is sent
-from a job, outside any request, in the person's own language."""
+from a job, outside any request, in the person's own language.
+
+Every server of a deployment may run `send_reminders` from its crontab at the same moment: each
+e-mail is claimed first (site/jobs.py, one claim per person and Japanese day), so one of them
+sends it and the others skip it.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,10 @@ from hizakoshi.journey.models import (
     Profile,
 )
 from hizakoshi.journey.reminders.selectors import reminder_is_due, session_time_of
+from hizakoshi.site.jobs import job_claim, job_claim_release
 from hizakoshi.site.tokens import new_token, token_hash
+
+REMINDER_JOB = "session_reminder"  # the run-once claims' name (site/jobs.py)
 
 
 @transaction.atomic
@@ -102,10 +110,25 @@ def reminder_email(*, person: User, at: time) -> EmailMessage:
     )
 
 
-def session_reminder_send(*, person: User) -> bool:
-    """Send today's reminder if the person still wants one; True when an e-mail went out."""
+def reminder_claim_key(*, person: User, now: datetime) -> str:
+    """One claim per person per day in Japanese time: the day the person's session falls on."""
+    return f"{person.pk}:{timezone.localdate(now).isoformat()}"
+
+
+def session_reminder_send(*, person: User, now: datetime | None = None) -> bool:
+    """Send today's reminder if the person still wants one and nobody sent it today; True when
+    an e-mail went out."""
     at = session_time_of(person=person)
     if at is None or not reminder_is_due(person=person):
         return False
-    sent = reminder_email(person=person, at=at).send(fail_silently=False)
+    now = now or timezone.now()
+    key = reminder_claim_key(person=person, now=now)
+    if not job_claim(name=REMINDER_JOB, key=key, now=now):
+        return False  # another server (or an earlier run today) has sent it
+    try:
+        sent = reminder_email(person=person, at=at).send(fail_silently=False)
+    except BaseException:
+        # Not sent: give the day back, so that the next run (cron reports this one) may send it.
+        job_claim_release(name=REMINDER_JOB, key=key)
+        raise
     return sent == 1

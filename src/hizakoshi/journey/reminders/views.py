@@ -25,7 +25,7 @@ from hizakoshi.journey.reminders.services import (
     calendar_feed_revoke,
     reminder_time_set,
 )
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 
 
 class ReminderForm(forms.Form):
@@ -52,7 +52,7 @@ class ReminderForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def calendar(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "revoke":
         calendar_feed_revoke(person=person)
@@ -89,7 +89,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reminders(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
+    person = person_for(actor=request.user, need=need_of(request))
     if request.method == "POST":
         form = ReminderForm(request.POST)
         if form.is_valid():

@@ -5,40 +5,50 @@ as a new plan row with its reason, through plan_item_change / walking_target_cha
 Weeks run from the day of the first assessment. An exercise (or the walking target) is judged
 only on a week it was on the plan for the whole week, and a change starts the next day; so a
 week changes each amount at most once, however often the review runs (it is idempotent).
+
+It runs in the background for everyone (`hizakoshi review_journeys`, journeys_review below),
+never on a page view: a person who stops opening the app is reviewed too.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Literal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import (
+    DayPains,
     Dose,
     ExerciseState,
     SessionRecord,
     WalkDay,
+    journey,
+    next_morning_pain,
     review_exercise,
     review_walking,
+    review_week,
+    review_week_end,
+    usual_pain,
     walking_start,
 )
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey.schedule import DAY
 from hizakoshi.care.model import Text
+from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
 from hizakoshi.journey.pause.selectors import self_care_paused_now
-from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day, review_week_end
+from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day
 from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
+from hizakoshi.journey.review.selectors import journey_people_ids
 from hizakoshi.journey.session.selectors import dose_of
 
-DAY = timedelta(days=1)
-
-
-DEFAULT_AGE = 65  # when the stored answers have no age: the older adults' walking goal
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,36 +64,27 @@ def _local_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _pains(row: DiaryEntry) -> DayPains:
+    recorded = (row.knee_pain_left, row.knee_pain_right, row.back_pain)
+    return DayPains(
+        day=row.day,
+        pains=tuple(p for p in recorded if p is not None),
+        back_to_usual=row.next_morning_back_to_usual,
+    )
+
+
 def _usual_pain(diary: dict[date, DiaryEntry], before: date, assessment: Assessment) -> int:
-    """The person's usual pain (0-9): the mean of each day's worst pain in the two weeks before
-    the reviewed week, else the pain they gave at the self-check."""
-    worst = [
-        max(pains)
-        for day, row in diary.items()
-        if day < before
-        for pains in [
-            [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p is not None]
-        ]
-        if pains
-    ]
-    if worst:
-        usual = round(sum(worst) / len(worst))
-    else:
-        answers = assessment.answers or {}
-        usual = max(int(answers.get("knee_pain") or 0), int(answers.get("back_pain") or 0))
-    # 9 at most, so "worse than usual" can always be told apart.
-    return max(0, min(9, usual))
+    """The core's usual pain (care.journey.usual_pain) from the diary, else the self-check."""
+    answers = assessment.answers or {}
+    at_check = max(int(answers.get("knee_pain") or 0), int(answers.get("back_pain") or 0))
+    days = (_pains(row) for row in diary.values())
+    return usual_pain(days, before=before, self_check_pain=at_check)
 
 
 def _next_morning(diary: dict[date, DiaryEntry], day: date, usual: int) -> int | None:
-    """The diary asks "back to usual this morning?"; the core wants a number to compare."""
+    """The diary asks "back to usual this morning?"; the core turns it into a number."""
     row = diary.get(day + DAY)
-    if row is None or row.next_morning_back_to_usual is None:
-        return None
-    if row.next_morning_back_to_usual:
-        return usual
-    recorded = [p for p in (row.knee_pain_left, row.knee_pain_right, row.back_pain) if p]
-    return min(10, max([usual + 1, *recorded]))
+    return next_morning_pain(None if row is None else _pains(row), usual=usual)
 
 
 def _control(diary: dict[date, DiaryEntry], day: date) -> bool | None:
@@ -140,16 +141,17 @@ def plan_review_week(*, person: User, week_end: date) -> list[PlanChange]:
         return []  # no plan, or self-care paused by the latest self-check
     if self_care_paused_now(person=person, today=week_end):
         return []  # a warning sign: nothing steps up until a doctor has seen them
-    week_start = week_end - 6 * DAY
-    first = week_end - 13 * DAY
+    week = review_week(week_end)
+    week_start, first, on = week.first, week.compared_from, week.changes_on
     diary = {
         row.day: row
         for row in DiaryEntry.objects.filter(
-            person=person, day__gte=first - 14 * DAY, day__lte=week_end + DAY
+            person=person,
+            day__gte=min(week.usual_from, week.compared_from),
+            day__lte=week.last_morning,
         )
     }
     usual = _usual_pain(diary, week_start, assessment)
-    on = week_end + DAY
     changes: list[PlanChange] = []
 
     items = PlanItem.objects.filter(person=person, active=True, started_on__lte=week_start)
@@ -187,15 +189,17 @@ def _review_walking(
     assessment: Assessment,
     week_end: date,
 ) -> PlanChange | None:
-    on = week_end + DAY
-    age = int((assessment.answers or {}).get("age") or DEFAULT_AGE)
+    week = review_week(week_end)
+    on = week.changes_on
+    # Without a stored age: the older adults' walking goal (the gentler one).
+    age = int((assessment.answers or {}).get("age") or journey().walking.older_age)
     days = [d for d in _walk_days(diary, usual) if d.day <= week_end]
     current = WalkingAmount(
         unit=target.unit,
         per_day=target.per_day,
         days_per_week=target.days_per_week,
     )
-    first_week = target.started_on + 6 * DAY == week_end
+    first_week = target.started_on == week.first
     never_from_baseline = not WalkingTarget.objects.filter(
         person=person, from_baseline=True
     ).exists()
@@ -229,9 +233,82 @@ def _review_walking(
 
 
 def plan_review_if_due(*, person: User, today: date) -> tuple[date | None, list[PlanChange]]:
-    """Review the latest full week, if there is one. Safe to call on every visit."""
+    """Review the latest full week, if there is one. Idempotent: the daily job calls it every day,
+    and a week already reviewed changes nothing."""
     start = journey_start_day(person=person)
     week_end = None if start is None else review_week_end(start=start, today=today)
     if week_end is None:
         return None, []
     return week_end, plan_review_week(person=person, week_end=week_end)
+
+
+# --- the scheduled review of everyone (`hizakoshi review_journeys`) -------------------------------
+
+
+@dataclass(frozen=True)
+class JourneyReview:
+    plan_changes: int
+    escalations: int
+
+
+@dataclass
+class ReviewRun:
+    """What one run over everyone did: the command prints it, the task returns it."""
+
+    today: date
+    people: int = 0
+    plan_changes: int = 0
+    escalations: int = 0
+    failures: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"Reviewed {self.people} people as on {self.today}: {self.plan_changes} plan "
+            f"change(s), {self.escalations} escalation(s) raised, {self.failures} failure(s)."
+        )
+
+
+@transaction.atomic
+def _journey_review_once(person_id: int, today: date) -> JourneyReview | None:
+    # The person's row is locked first, so two runs at once (two cron hosts, cron and the dev
+    # runner) take turns per person on PostgreSQL, and the second one finds the week reviewed
+    # and the messages stored. SQLite has no row locks, but its write transactions are
+    # IMMEDIATE (settings.DATABASES): the whole transaction waits its turn there.
+    person = User.objects.select_for_update().filter(pk=person_id).first()
+    if person is None:
+        return None  # deleted their account since the list was read
+    _, changes = plan_review_if_due(person=person, today=today)
+    raised = escalations_review(person=person, today=today)
+    return JourneyReview(plan_changes=len(changes), escalations=len(raised))
+
+
+def journey_review(*, person_id: int, today: date) -> JourneyReview | None:
+    """The weekly plan review (when a week has ended) and the escalation review for one person,
+    as on `today`, in one transaction. Idempotent: a second run the same day changes nothing.
+    None when the person no longer exists."""
+    try:
+        return _journey_review_once(person_id, today)
+    except IntegrityError:
+        # A writer without the lock (a new self-check replacing the plan) won a unique
+        # constraint; everything here was rolled back, and once more sees what it stored.
+        log.info("journey review raced for person %s; trying once more", person_id)
+        return _journey_review_once(person_id, today)
+
+
+def journeys_review(*, today: date) -> ReviewRun:
+    """Review everyone with a journey as on `today`; one person's failure does not stop the rest
+    (it is logged with the person's id and counted)."""
+    run = ReviewRun(today=today)
+    for person_id in journey_people_ids():
+        try:
+            done = journey_review(person_id=person_id, today=today)
+        except Exception:  # any failure of one person's review: count it and go on
+            log.exception("journey review failed for person %s", person_id)
+            run.failures += 1
+            continue
+        if done is None:
+            continue
+        run.people += 1
+        run.plan_changes += done.plan_changes
+        run.escalations += done.escalations
+    return run

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from hizakoshi.care.content import exercises
+from hizakoshi.care.journey import dose_minutes
 from hizakoshi.care.model import Lang
 from hizakoshi.journey.models import Assessment
 from hizakoshi.journey.session.forms import Slot
-from hizakoshi.journey.session.selectors import dose_seconds
 
 
 def exercise_view(slot: Slot, lang: Lang, caution: str | None = None) -> dict[str, Any]:
@@ -27,7 +27,7 @@ def exercise_view(slot: Slot, lang: Lang, caution: str | None = None) -> dict[st
         "hold_seconds": dose.hold_seconds or "",
         "reps": dose.reps or "",
         "sets": dose.sets,
-        "minutes": -(-dose_seconds(dose) // 60),
+        "minutes": dose_minutes(dose),
         "caution": caution,
     }
 

@@ -28,7 +28,7 @@ from hizakoshi.journey.session.forms import MSG_SESSION_BROKEN, SessionForm, Slo
 from hizakoshi.journey.session.presenters import exercise_view, plan_cautions
 from hizakoshi.journey.session.selectors import dose_of, session_for_day
 from hizakoshi.journey.session.services import session_record
-from hizakoshi.site.access import person_for
+from hizakoshi.site.access import need_of, person_for
 from hizakoshi.site.language import current_lang
 
 
@@ -66,9 +66,9 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _page(request: HttpRequest, form: SessionForm, lang: Lang, error: str = "") -> HttpResponse:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+def _page(
+    request: HttpRequest, person: User, form: SessionForm, lang: Lang, error: str = ""
+) -> HttpResponse:
     cautions = plan_cautions(assessment_latest(person=person), lang)
     exercises = [
         exercise_view(slot, lang, cautions.get(slot.exercise_id)) | {"n": i}
@@ -106,8 +106,7 @@ def _fresh_form(slots: list[Slot]) -> SessionForm:
 @login_required
 @require_http_methods(["GET", "POST"])
 def session(request: HttpRequest) -> HttpResponse:
-    person = person_for(actor=request.user)
-    assert isinstance(person, User)
+    person = person_for(actor=request.user, need=need_of(request))
     lang = current_lang()
     if request.method == "GET":
         return _start(request, person, lang)
@@ -125,7 +124,7 @@ def session(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         if _wants_json(request):
             return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
-        return _page(request, form, lang)
+        return _page(request, person, form, lang)
     now = timezone.now()
     data = form.cleaned_data
     _session, created = session_record(
@@ -153,4 +152,4 @@ def _start(request: HttpRequest, person: User, lang: Lang, error: str = "") -> H
     if not slots:
         context = {"assessment": assessment, "paused": paused, "error": error}
         return render(request, "journey/daily/session_none.html", context)
-    return _page(request, _fresh_form(slots), lang, error=error)
+    return _page(request, person, _fresh_form(slots), lang, error=error)

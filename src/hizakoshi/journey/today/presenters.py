@@ -3,7 +3,7 @@ plan's changes, messages, and a pause when self-care is paused."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from hizakoshi.accounts.models import User
 from hizakoshi.care.content import exercises
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey import review_week
 from hizakoshi.care.model import Lang, Urgency
 from hizakoshi.journey.checkins.presenters import support_view
+from hizakoshi.journey.checkins.selectors import checkins_now
 from hizakoshi.journey.diary.presenters import pain_answer_view
 from hizakoshi.journey.diary.selectors import diary_entry_get
 from hizakoshi.journey.escalations.presenters import escalation_view
@@ -31,7 +33,6 @@ from hizakoshi.journey.plan.selectors import (
 from hizakoshi.journey.session.forms import Slot
 from hizakoshi.journey.session.presenters import exercise_view
 from hizakoshi.journey.session.selectors import dose_of, session_for_day
-from hizakoshi.journey.today.selectors import next_outcomes_day, outcomes_due
 from hizakoshi.selfcheck.presenters import (
     SITE_LABELS,
     THERMAL_LABELS,
@@ -99,6 +100,7 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         or bool(support and support["ask_clinic"])
     )
     entry = diary_entry_get(person=person, day=day)
+    checkins = checkins_now(person=person, today=day)
     context: dict[str, Any] = {
         "assessment": assessment,
         "day": day,
@@ -112,12 +114,12 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "support": support,
         "clinic": clinic_contact() if specialist else None,
         "outcomes_due": [
-            INSTRUMENT_LABELS.get(name, name) for name in outcomes_due(person=person, today=day)
+            INSTRUMENT_LABELS.get(d.instrument, d.instrument) for d in checkins.items if d.due
         ],
         # The very first check-in is the starting point the later ones are compared with.
         "outcomes_first": not OutcomeResponse.objects.filter(person=person).exists(),
         "outcomes_url": url_or_none("journey:measures"),
-        "next_outcomes_day": next_outcomes_day(person=person, today=day),
+        "next_outcomes_day": checkins.next_day,
         "selfcheck_url": reverse("selfcheck:landing"),
         "diary_today": entry,
         "walking": None if paused else _walking(person, entry, lang),
@@ -167,7 +169,8 @@ def _thermal(stored: dict[str, Any], lang: Lang) -> list[dict[str, Any]]:
 
 
 def _changes(person: User, day: date, lang: Lang) -> list[dict[str, Any]]:
-    changes = plan_changes_since(person=person, since=day - timedelta(days=6))
+    # The changes of the last seven days: one review week ending today.
+    changes = plan_changes_since(person=person, since=review_week(day).first)
     return [
         {
             "name": (

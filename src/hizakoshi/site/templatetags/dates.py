@@ -16,22 +16,10 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from hizakoshi.care.dates import MONTHS, long_date_en, long_date_ja
+
 register = template.Library()
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -54,9 +42,7 @@ def long_date_text(value: object) -> str:
     day = _day(value)
     if day is None:
         return ""
-    if _japanese():
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return long_date_ja(day) if _japanese() else long_date_en(day)
 
 
 def short_day_text(value: object) -> str:

@@ -1,4 +1,5 @@
-"""A self-check result carried into sign-up: from a result page or a saved result's link."""
+"""Reads for joining: a self-check result carried into sign-up, from a result page or a saved
+result's link."""
 
 from __future__ import annotations
 

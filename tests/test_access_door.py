@@ -1,0 +1,310 @@
+"""Every URL of the site, walked from the URLconf, for three personas: nobody signed in, the
+patient, and another patient.
+
+Each URL name has a row in URLS saying what kind of page it is and how to fill its parameters
+with the patient's own records; a URL without a row fails, so a new URL cannot escape the walk.
+- RECORDS pages show or change the signed-in person's records: the one door
+  (site/access.person_for) is asked for that person, with need WRITE for a POST; anonymous
+  visitors are sent to log in (or get a 404), never the records.
+- OWNED pages name one of the patient's records in the URL: another patient gets a 404.
+- OPEN pages are for anyone, by design (the row says why); they show no account's records, or
+  only to the holder of a secret token.
+No URL answers 5xx to any persona, for a GET or an empty POST.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import Enum
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from hizakoshi.accounts.models import User
+from hizakoshi.accounts.services import user_create
+from hizakoshi.accounts.signup import signup_tokens
+from hizakoshi.journey.me.selectors import local_today
+from hizakoshi.journey.models import DiaryEntry, Escalation
+from hizakoshi.journey.reminders.services import calendar_feed_create
+from hizakoshi.selfcheck.flow import first_step
+from hizakoshi.site import access
+from hizakoshi.site.access import Need
+from journey.factories import patient_a, patient_b
+from selfcheck.factories import saved_result
+
+
+class Kind(Enum):
+    RECORDS = "the signed-in person's records"
+    OWNED = "one of the person's records, named in the URL"
+    OPEN = "open to anyone by design"
+
+
+Args = Callable[[User], dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: Kind
+    args: Args | None = None
+    why: str = ""  # for OPEN pages: why anyone may open them
+
+
+def _none(_owner: User) -> dict[str, object]:
+    return {}
+
+
+def _escalation(owner: User) -> dict[str, object]:
+    return {"pk": Escalation.objects.filter(person=owner).values_list("pk", flat=True)[0]}
+
+
+def _diary_day(owner: User) -> dict[str, object]:
+    # Within the week a diary day can be opened; the other patient has no entry that day.
+    day = local_today() - timedelta(days=1)
+    DiaryEntry.objects.get_or_create(person=owner, day=day, defaults={"back_pain": 4})
+    return {"day": day.isoformat()}
+
+
+def _feed_token(owner: User) -> dict[str, object]:
+    return {"token": calendar_feed_create(person=owner)[1]}
+
+
+def _saved_token(_owner: User) -> dict[str, object]:
+    return {"token": str(saved_result().link_token)}
+
+
+def _uid(user: User) -> str:
+    return urlsafe_base64_encode(force_bytes(user.pk))
+
+
+def _signup_link(_owner: User) -> dict[str, object]:
+    waiting = user_create(email="waiting@example.jp", password=None, language="ja", active=False)
+    return {"uidb64": _uid(waiting), "token": signup_tokens.make_token(waiting)}
+
+
+def _reset_link(owner: User) -> dict[str, object]:
+    return {"uidb64": _uid(owner), "token": default_token_generator.make_token(owner)}
+
+
+def _open(why: str, args: Args = _none) -> Row:
+    return Row(Kind.OPEN, args, why)
+
+
+RECORDS = Row(Kind.RECORDS)
+URLS: dict[str, Row] = {
+    # The self-check needs no account; a saved result is reached by its secret link alone.
+    "selfcheck:landing": _open("the start page"),
+    "selfcheck:check": _open("starts a self-check"),
+    "selfcheck:save": _open("saves an anonymous result behind a new secret link"),
+    "selfcheck:result": _open("the result of the answers the browser carries"),
+    "selfcheck:step": _open("a question screen", lambda _o: {"step_id": first_step().id}),
+    "selfcheck:saved": _open("the secret link is the key", _saved_token),
+    "selfcheck:delete": _open("the secret link is the key", _saved_token),
+    "selfcheck:deleted": _open("the page after deleting a saved result"),
+    "accounts:signup": _open("making an account; a signed-in person's keep button uses the door"),
+    "accounts:signup_sent": _open("the page after signing up"),
+    "accounts:signup_confirm": _open("the e-mailed link carries its own token", _signup_link),
+    "accounts:login": _open("logging in"),
+    "accounts:logout": _open("logging out"),
+    "accounts:password_reset": _open("asking for a reset link"),
+    "accounts:password_reset_sent": _open("the page after asking"),
+    "accounts:password_reset_confirm": _open("the e-mailed link is the key", _reset_link),
+    "accounts:password_reset_complete": _open("the page after a reset"),
+    "accounts:deleted": _open("the counts of a deletion, from the new empty session"),
+    # Calendar apps cannot log in: the secret token is the key (tests/journey/test_calendar_feed.py
+    # checks that a wrong, stopped or another person's token never shows anything).
+    "calendar:feed": _open("the private calendar feed", _feed_token),
+    "set_language": _open("Django's language switch"),
+    "api-v1:api-root": _open("the API's documentation"),
+    "api-v1:openapi-json": _open("the API's schema"),
+    "api-v1:assessment_create": _open("computes an assessment and stores nothing"),
+    "api-v1:answers_schema": _open("the answers' JSON Schema"),
+    "journey:profile": RECORDS,
+    "journey:export": RECORDS,
+    "journey:export_json": RECORDS,
+    "journey:export_fhir": RECORDS,
+    "journey:delete": RECORDS,
+    "journey:calendar": RECORDS,
+    "journey:reminders": RECORDS,
+    "journey:measures": RECORDS,
+    "journey:psfs_activities": RECORDS,
+    # The instrument and the test name a kind of page, not a record.
+    "journey:measure": Row(Kind.RECORDS, lambda _o: {"instrument": "nrs"}),
+    "journey:function_tests": RECORDS,
+    "journey:function_test": Row(Kind.RECORDS, lambda _o: {"slug": "two-step"}),
+    "journey:progress": RECORDS,
+    "journey:escalation": Row(Kind.OWNED, _escalation),
+    "journey:escalation_seen": Row(Kind.OWNED, _escalation),
+    "journey:today": RECORDS,
+    "journey:session": RECORDS,
+    "journey:diary": RECORDS,
+    "journey:diary_day": Row(Kind.OWNED, _diary_day),
+    "journey:resume": RECORDS,
+    "journey:for_doctor": RECORDS,
+    "journey:summary": RECORDS,
+    "journey:summary_pdf": RECORDS,
+}
+
+
+def _walk(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(n for n in (namespace, entry.namespace or "") if n)
+            yield from _walk(entry, inner)
+        else:
+            yield ":".join(n for n in (namespace, entry.name or "") if n), entry
+
+
+def url_names() -> list[str]:
+    return [name for name, _pattern in _walk(get_resolver())]
+
+
+def area_urls(
+    areas: tuple[str, ...] = ("accounts", "journey", "calendar"),
+) -> list[tuple[str, URLPattern]]:
+    """The URLs of the signed-in areas (namespace first), for tests that visit every page."""
+    return [(n, p) for n, p in _walk(get_resolver()) if n.split(":")[0] in areas]
+
+
+def url_for(name: str, owner: User) -> str:
+    """The URL of `name` with its arguments filled in for `owner`'s records (the table's row)."""
+    row = URLS[name]
+    return reverse(name, kwargs=(row.args or _none)(owner))
+
+
+# The personas, named as tests/conftest.py will name them (branch `tests`): swap these for those
+# when they reach main.
+@pytest.fixture
+def patient(db: None) -> User:
+    return patient_a()
+
+
+@pytest.fixture
+def other_patient(db: None) -> User:
+    return patient_b()
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    return AnonymousUser()
+
+
+@contextmanager
+def door_spy() -> Iterator[mock.Mock]:
+    """The real door, watched in every module of the site that imported it."""
+    real = access.person_for
+    spy = mock.Mock(wraps=real)
+    with ExitStack() as stack:
+        for name, module in list(sys.modules.items()):
+            if name.startswith("hizakoshi.") and vars(module).get("person_for") is real:
+                stack.enter_context(mock.patch.object(module, "person_for", spy))
+        yield spy
+
+
+@dataclass(frozen=True)
+class Visit:
+    method: str
+    status: int
+    location: str
+    body: str
+    door: list[dict[str, Any]]  # the keyword arguments of each call of the door
+
+
+def visit(persona: User | AnonymousUser, method: str, url: str) -> Visit:
+    client = Client()  # a fresh one each time: a POST to logout must not end the next visit
+    if isinstance(persona, User):
+        client.force_login(persona)
+    with door_spy() as spy:
+        response = client.get(url) if method == "GET" else client.post(url, {})
+    body = b"" if getattr(response, "streaming", False) else response.content
+    return Visit(
+        method,
+        response.status_code,
+        response.get("Location", ""),
+        body.decode(errors="replace"),
+        [c.kwargs for c in spy.call_args_list],
+    )
+
+
+def test_every_url_has_a_row_and_every_row_a_url() -> None:
+    names = url_names()
+    assert "" not in names, "an unnamed URL cannot be listed: give it a name"
+    assert sorted(n for n in names if n not in URLS) == []
+    assert sorted(n for n in URLS if n not in names) == []
+
+
+def test_every_open_page_says_why_and_no_page_of_records_needs_a_reason() -> None:
+    for name, row in URLS.items():
+        assert bool(row.why) == (row.kind is Kind.OPEN), name
+
+
+def test_the_spy_watches_the_door_wherever_a_view_imported_it() -> None:
+    from hizakoshi.journey.me import views as me_views
+
+    with door_spy() as spy:
+        assert me_views.person_for is spy
+        assert access.person_for is spy
+    assert me_views.person_for is not spy
+
+
+def _assert_no_server_error(name: str, who: str, visits: list[Visit]) -> None:
+    for v in visits:
+        assert v.status < 500, (name, who, v.method, v.status)
+
+
+def _assert_anonymous_gets_nothing(name: str, owner: User, visits: list[Visit]) -> None:
+    for v in visits:
+        sent_to_login = v.status == 302 and v.location.startswith("/accounts/login/?next=")
+        assert sent_to_login or v.status == 404, (name, v.method, v.status, v.location)
+        assert owner.email not in v.body
+
+
+def _assert_door_asked(name: str, person: User, visits: list[Visit]) -> None:
+    for v in visits:
+        if v.status == 405:  # the view does not take this method: nothing was reached
+            continue
+        assert v.door, f"{name} {v.method}: the page did not ask the door for the person"
+        assert all(call["actor"] == person for call in v.door), (name, v.method)
+        needs = {call.get("need", Need.READ) for call in v.door}
+        wanted = Need.READ if v.method == "GET" else Need.WRITE
+        assert needs == {wanted}, (name, v.method, needs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", url_names())
+def test_each_url_for_anonymous_the_patient_and_another_patient(
+    name: str, anonymous: AnonymousUser, patient: User, other_patient: User
+) -> None:
+    row = URLS.get(name)
+    if row is None:
+        pytest.fail(f"{name}: add a row to URLS")
+    url = reverse(name, kwargs=(row.args or _none)(patient))
+    seen: dict[str, list[Visit]] = {}
+    # The other patient first, then anonymous, then the patient, whose POST may change the record
+    # the URL names (marking a message read): the others meet it as it was made.
+    for who, persona in (("other", other_patient), ("anonymous", anonymous), ("patient", patient)):
+        seen[who] = [visit(persona, method, url) for method in ("GET", "POST")]
+        _assert_no_server_error(name, who, seen[who])
+    if row.kind is Kind.OPEN:
+        return
+    _assert_anonymous_gets_nothing(name, patient, seen["anonymous"])
+    _assert_door_asked(name, patient, seen["patient"])
+    assert seen["patient"][0].status in (200, 302), (name, seen["patient"][0].status)
+    # The door lets the other patient in as themself; what the URL names is not theirs.
+    _assert_door_asked(name, other_patient, seen["other"])
+    if row.kind is Kind.OWNED:
+        assert [v.status for v in seen["other"]] == [404, 404], name
+        return
+    # A page about "me": whatever the other patient gets is their own, never the patient's.
+    for v in seen["other"]:
+        assert patient.email not in v.body, (name, v.method)
