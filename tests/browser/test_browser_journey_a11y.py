@@ -32,6 +32,7 @@ NOT_PAGES = {
     "journey:export_fhir": "a JSON download",
     "journey:escalation_seen": "a POST that goes back to the progress page",
     "calendar:feed": "an ICS file for calendar apps",
+    "journey:summary_pdf": "a PDF download (tests/journey/test_summary.py reads it)",
 }
 INSTRUMENTS = ("nrs", "psfs", "start-back", "koos", "koos-12", "koos-ps", "rmdq", "odi")
 FUNCTION_TESTS = ("two-step", "stand-up", "chair-stand", "steadi", "one-leg")
@@ -151,6 +152,7 @@ def account_pages(pages: Pages, site_url: str) -> None:
     pages.visit(site_url, "/me/reminders/", "reminders")
     pages.visit(site_url, "/me/", "profile")
     pages.visit(site_url, "/me/export/", "export")
+    pages.visit(site_url, "/me/summary/", "summary for the doctor")
     pages.visit(site_url, "/me/delete/", "delete: confirm")
     page.get_by_label(t("Password"), exact=True).fill("not-the-password")
     page.get_by_role("button", name=t("Yes, delete everything")).click()

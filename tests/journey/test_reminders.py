@@ -4,7 +4,7 @@ health details."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from io import StringIO
 
@@ -20,9 +20,10 @@ from django_tasks import TaskResultStatus
 from hizakoshi.accounts.models import User
 from hizakoshi.journey.management.commands.send_reminders import slot_of
 from hizakoshi.journey.me.services import profile_update
-from hizakoshi.journey.models import JourneyConsent, Profile
-from hizakoshi.journey.reminders.services import BODY, SUBJECT, reminder_time_set
+from hizakoshi.journey.models import JourneyConsent, OutcomeResponse, Profile
+from hizakoshi.journey.reminders.services import BODY, SUBJECT, reminder_email, reminder_time_set
 from hizakoshi.journey.reminders.tasks import send_session_reminder
+from journey.measures_helpers import START, started
 from people import person
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +229,19 @@ def test_ticking_the_box_turns_the_e_mails_on_and_it_needs_a_time(client: Client
     client.post(reverse("journey:reminders"), {"session_time": "09:00", "email_reminders": "on"})
     assert Profile.objects.get(person=hanako).email_reminders
     assert send_session_reminder.call(hanako.pk) is True
+
+
+def test_on_a_check_in_day_the_email_says_so_without_a_health_word() -> None:
+    hanako = started("checkin-day@example.jp")
+    on_the_day = reminder_email(person=hanako, at=time(9, 0), today=START).body
+    the_day_after_answering = START + timedelta(days=1)
+    assert "ふりかえりの質問" in on_the_day
+    assert "http://127.0.0.1:8000" + reverse("journey:measures") in on_the_day
+    for word in HEALTH_WORDS:
+        assert word not in on_the_day, word
+    OutcomeResponse.objects.bulk_create(
+        OutcomeResponse(person=hanako, instrument=n, answers={}, scores={}, taken_on=START)
+        for n in ("nrs", "psfs")
+    )
+    later = reminder_email(person=hanako, at=time(9, 0), today=the_day_after_answering).body
+    assert "ふりかえりの質問" not in later

@@ -7,8 +7,13 @@ from hizakoshi.journey.join import urls as join
 from hizakoshi.journey.me import urls as me
 from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import api
+from hizakoshi.site import pwa
 
 urlpatterns = [
+    # At the root, so that the service worker's scope is the whole site (site/pwa.py).
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("offline/", pwa.offline, name="offline"),
     path("", include("hizakoshi.selfcheck.urls")),
     # One `accounts` namespace under /accounts/: the login's own pages, and the journey's pages
     # there (joining, the page after a deletion), so that accounts imports no feature.

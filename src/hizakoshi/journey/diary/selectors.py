@@ -20,6 +20,12 @@ def diary_entry_get(*, person: User, day: date) -> DiaryEntry | None:
     return DiaryEntry.objects.filter(person=person, day=day).first()
 
 
+def diary_version(entry: DiaryEntry | None) -> str:
+    """What the diary form carries as `seen`: the entry as the person last saw it ("" for none).
+    A save from an older page (a phone that was offline, another tab) is checked against it."""
+    return "" if entry is None else entry.updated_at.isoformat()
+
+
 def diary_recent(*, person: User, today: date) -> list[DiaryEntry]:
     """The entries of the days that can still be changed (care.journey.diary_days)."""
     first = diary_first_editable(today)

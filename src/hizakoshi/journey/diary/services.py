@@ -20,6 +20,7 @@ from hizakoshi.care.journey import (
     red_flag_window_start,
 )
 from hizakoshi.care.model import Triage
+from hizakoshi.journey.diary.selectors import diary_version
 from hizakoshi.journey.models import (
     DiaryEntry,
     Escalation,
@@ -54,6 +55,15 @@ class DiarySaved:
     created: bool
     triage: Triage  # the warning signs of this entry: urgency NONE when there are none
     escalation: Escalation | None
+    repeat: bool = False  # the same answers were already saved: nothing was written
+
+
+class DiaryChanged(Exception):
+    """The day's entry changed after the page was opened, and these answers differ from it."""
+
+    def __init__(self, entry: DiaryEntry) -> None:
+        super().__init__(f"diary entry {entry.day} changed since it was seen")
+        self.entry = entry
 
 
 @transaction.atomic
@@ -64,11 +74,17 @@ def diary_save(
     values: Mapping[str, Any],
     events: DiaryEvents | None = None,
     now: datetime | None = None,
+    seen: str | None = None,
 ) -> DiarySaved:
     """Add or change the person's entry for `day` (one per day). The new events since the last
     entry add the warning signs they raise (care.journey.event_signs). A warning sign raises
     (or updates) today's diary escalation, marked as seen: the answer page shows it at once.
-    Two saves of the same day at once keep one entry: the later save's answers."""
+    Two saves of the same day at once keep one entry: the later save's answers.
+
+    `seen` is the entry's version when the page was opened (diary_version; "" for no entry;
+    None: not checked). A phone sends a diary kept offline later, maybe twice: answers equal
+    to the saved ones are a repeat and write nothing; other answers over an entry changed
+    since `seen` raise DiaryChanged, so that a newer entry is never silently overwritten."""
     unknown = set(values) - DIARY_FIELDS
     if unknown:
         raise ValueError(f"not diary fields: {sorted(unknown)}")
@@ -84,6 +100,17 @@ def diary_save(
         "red_flag_signs": list(signs),
         "events": events.model_dump(mode="json"),
     }
+    if seen is not None:
+        # select_for_update: on PostgreSQL another save waits here (SQLite's IMMEDIATE
+        # transaction already holds the write lock), so the check and the write are one step.
+        current = DiaryEntry.objects.select_for_update().filter(person=person, day=day).first()
+        if current is not None and diary_version(current) != seen:
+            if all(getattr(current, name) == value for name, value in fields.items()):
+                triage = diary_triage(signs)
+                return DiarySaved(
+                    entry=current, created=False, triage=triage, escalation=None, repeat=True
+                )
+            raise DiaryChanged(current)
     try:
         with transaction.atomic():
             entry, created = DiaryEntry.objects.update_or_create(

@@ -10,10 +10,20 @@ from typing import Final
 
 from hizakoshi.care.model import Text
 
-CONSENT_VERSION: Final = "journey-health-2025-1"
+CONSENT_VERSION: Final = "journey-health-2025-2"
 
 CONSENT_TITLE: Final = Text(
     ja="健康の記録を預かることについて", en="About keeping your health records"
+)
+# What the phone keeps (site/pwa.py, site/static/hizakoshi/offline.js): also on the offline page.
+ON_THIS_PHONE: Final = Text(
+    ja="この電話に残るもの: つながらないときにも開けるように、今日の体操と日記のページを、"
+    "ログインしている間だけこの電話に保存します。ログアウトすると消えます。つながらないときに"
+    "書いた日記や体操の記録は、送るまでこの電話に残ります(長くても7日)。",
+    en="On your phone: so that they open without a connection, today's exercise and diary "
+    "pages are kept on this phone while you are logged in, and removed when you log out. A "
+    "diary or exercise record saved without a connection stays on this phone until it is sent "
+    "(7 days at most).",
 )
 CONSENT_POINTS: Final[tuple[Text, ...]] = (
     Text(
@@ -44,6 +54,7 @@ CONSENT_POINTS: Final[tuple[Text, ...]] = (
         en="At any time you can download all your records as a file, or delete your account "
         "with all of them.",
     ),
+    ON_THIS_PHONE,
 )
 CONSENT_LABEL: Final = Text(
     ja="上の内容を読み、健康の記録を預けることに同意します。",

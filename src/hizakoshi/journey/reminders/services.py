@@ -11,7 +11,7 @@ sends it and the others skip it.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.model import Lang, Text
+from hizakoshi.journey.checkins.selectors import checkins_now
 from hizakoshi.journey.models import (
     CalendarFeed,
     Profile,
@@ -57,6 +58,7 @@ BODY = Text(
         "はじめるときはこちら:\n"
         "{start_url}\n"
         "\n"
+        "{checkin}"
         "このお知らせは、あなたが決めた時間に毎日届きます。\n"
         "止めるときや時間を変えるときは、こちらで設定してください:\n"
         "{settings_url}\n"
@@ -67,6 +69,7 @@ BODY = Text(
         "To start:\n"
         "{start_url}\n"
         "\n"
+        "{checkin}"
         "This reminder comes every day at the time you chose.\n"
         "To stop it or change the time, go to:\n"
         "{settings_url}\n"
@@ -94,16 +97,27 @@ def _absolute(name: str) -> str:
     return f"{settings.HIZAKOSHI_SITE_URL}{reverse(name)}"
 
 
-def reminder_email(*, person: User, at: time) -> EmailMessage:
+# Said only on a day a check-in is due, by the same rule Today and the check-ins page ask.
+CHECKIN_DAY = Text(
+    ja="今日は、ふりかえりの質問に答える日でもあります:\n{url}\n\n",
+    en="Today is also a check-in day: a few questions to answer:\n{url}\n\n",
+)
+
+
+def reminder_email(*, person: User, at: time, today: date | None = None) -> EmailMessage:
     lang: Lang = "en" if person.language == "en" else "ja"
-    body = BODY.format(
+    today = today or timezone.localdate()
+    due = any(item.due for item in checkins_now(person=person, today=today).items)
+    checkin = CHECKIN_DAY.get(lang).format(url=_absolute("journey:measures")) if due else ""
+    body = BODY.get(lang).format(
         time=at.strftime("%H:%M"),
         start_url=_absolute("journey:today"),
+        checkin=checkin,
         settings_url=_absolute("journey:reminders"),
     )
     return EmailMessage(
         subject=SUBJECT.get(lang),
-        body=body.get(lang),
+        body=body,
         to=[person.email],
         # RFC 3834: tells mail systems not to send vacation replies to an automatic message.
         headers={"Auto-Submitted": "auto-generated"},
@@ -126,7 +140,8 @@ def session_reminder_send(*, person: User, now: datetime | None = None) -> bool:
     if not job_claim(name=REMINDER_JOB, key=key, now=now):
         return False  # another server (or an earlier run today) has sent it
     try:
-        sent = reminder_email(person=person, at=at).send(fail_silently=False)
+        email = reminder_email(person=person, at=at, today=timezone.localdate(now))
+        sent = email.send(fail_silently=False)
     except BaseException:
         # Not sent: give the day back, so that the next run (cron reports this one) may send it.
         job_claim_release(name=REMINDER_JOB, key=key)

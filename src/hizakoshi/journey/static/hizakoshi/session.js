@@ -71,7 +71,9 @@
   const uuid = () => crypto.randomUUID?.() ?? // only in secure contexts; v4 by hand otherwise
     "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
       (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
-  const entry = (url, fields, id, now) => ({ id, url, fields, at: now });
+  // Whose it is (site/pwa.py person_key): sent only from that person's pages.
+  const owner = () => document.querySelector("meta[name=hizakoshi-person]")?.content || "";
+  const entry = (url, fields, id, now) => ({ id, url, fields, at: now, who: owner() });
   // A queued entry can outlive its page's CSRF token (logging in rotates it): send today's.
   const body = (fields, token) => new URLSearchParams(fields.map(([k, v]) =>
     [k, token && k === "csrfmiddlewaretoken" ? token : v]));
@@ -98,13 +100,15 @@
   }
   let flushing = false;
   async function flush() {
+    // offline.js (every page of the site) keeps and sends the same queue, with more care.
+    if (window.HizakoshiOffline) return window.HizakoshiOffline.flush();
     if (flushing) return;
     flushing = true;
     try {
       for (const k of pendingKeys(localStorage)) {
         let e = null;
         try { e = JSON.parse(localStorage.getItem(k)); } catch { continue; }
-        if (e?.id && e.url && e.fields) await send(e);
+        if (e?.id && e.url && e.fields && (!e.who || e.who === owner())) await send(e);
       }
     } catch {} finally { flushing = false; } // no storage (blocked): nothing was kept
   }
@@ -313,6 +317,10 @@
       if (h) { h.tabIndex = -1; h.focus(); }
     }
     if (states.length) show(0);
+    // A page opened from the phone's copy (no connection) may be days old: each opening is a
+    // session of its own, begun now.
+    if (form.elements.client_id) form.elements.client_id.value = uuid();
+    if (form.elements.started_at) form.elements.started_at.value = new Date().toISOString();
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (end?.hidden) return; // Enter in a reps box is not "finish"
