@@ -9,10 +9,13 @@
 # (axe-core for the accessibility checks), ruff check, ruff format --check, mypy, then pytest twice:
 #   1. every test on SQLite, browser tests included, two workers (pytest-xdist);
 #   2. the tests that touch the database again on a throwaway PostgreSQL 15 cluster
-#      (scripts/with-postgres.sh). Selection is by path and marker: everything except tests/care
-#      (the pure core, which cannot touch a database), the `browser` tests (they already ran on
-#      SQLite and test the page, not the database) and the scale-out smoke test (it makes its own
-#      PostgreSQL cluster, so running it twice would test the same thing twice).
+#      (scripts/with-postgres.sh). Selection is by path, marker and fixture: not tests/care (the
+#      pure core, which cannot touch a database), not the `browser` tests (they already ran on
+#      SQLite and test the page, not the database), not the scale-out smoke test (it makes its own
+#      PostgreSQL cluster, so running it twice would test the same thing twice), and
+#      --database-tests-only (tests/conftest.py) leaves out every other test that pytest-django
+#      would not let reach the database (the CLI's and the deploy checks' subprocesses, which run
+#      on their own SQLite file either way).
 # A failing lint step does not stop the tests, so one run reports everything; the exit code is
 # non-zero if any step failed. pytest's "no tests collected" (exit code 5) counts as a pass, with a
 # note, so an empty selection never fails CI on its own.
@@ -67,7 +70,7 @@ run_pytest SQLite env -u DATABASE_URL EXPECT_DB_VENDOR=sqlite $bin/pytest -n 2 -
 
 step "pytest on PostgreSQL 15 (tests that touch the database)"
 run_pytest PostgreSQL env EXPECT_DB_VENDOR=postgresql scripts/with-postgres.sh \
-  $bin/pytest -n 2 -p pytest_expect_db -m "not browser" --ignore=tests/care \
+  $bin/pytest -n 2 -p pytest_expect_db -m "not browser" --ignore=tests/care --database-tests-only \
   --ignore=tests/deploy/test_scale_smoke.py \
   --junitxml=test-artifacts/junit-postgres.xml "${extra[@]}"
 

@@ -2,6 +2,15 @@
 
 Rate limits are off in tests (the whole suite comes from one IP, 127.0.0.1, and would soon reach
 them), except in the tests marked `ratelimit`, which test them with their own small limits.
+
+Passwords are hashed with MD5 in tests: Argon2id, right for stored passwords, costs about 100 MB
+and tens of milliseconds per hash, and the suite makes and checks thousands of them. The tests
+marked `argon2` run with the production hashers, to check that real passwords are stored with it.
+
+The personas, one set for every test: `patient` (Hanako), `other_patient` (Taro, who must never
+see Hanako's records) and `anonymous` (a visitor who has not logged in). A test module that needs
+the patient in a given state (a plan started on a given day, logged in) overrides `patient` with a
+fixture of the same name that asks for this one and returns the same User.
 """
 
 from __future__ import annotations
@@ -9,8 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
 from pytest_django.fixtures import Settings
+
+from hizakoshi.accounts.models import User
+from hizakoshi.site import settings as production
+from people import OTHER_PATIENT_EMAIL, PATIENT_EMAIL, person
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -18,8 +32,57 @@ PLAIN_STATIC = {
 }
 
 
+# The fixtures through which a test reaches the database (besides the django_db marker).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "admin_user",
+        "admin_client",
+        "django_user_model",
+    }
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that reach the database (scripts/test.sh's PostgreSQL run)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With --database-tests-only, leave out the tests that cannot reach the database.
+
+    pytest-django refuses database access to a test without the django_db marker or one of the
+    fixtures above, so the tests left out would run the same on any database. (A module-scoped
+    fixture that unblocks the database itself is not seen here: mark its tests django_db.)
+    Subprocesses started by the tests left out get a clean environment without DATABASE_URL
+    (tests/deploy/helpers.py) or do not open the database.
+    """
+    if not config.getoption("--database-tests-only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        (kept if reaches_the_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def reaches_the_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
+    config.addinivalue_line("markers", "argon2: passwords are hashed as in production here")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,3 +108,42 @@ def _rate_limits_off() -> Iterator[None]:
 def _rate_limits_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
     if request.node.get_closest_marker("ratelimit") is not None:
         settings.RATELIMIT_ENABLE = True
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashes() -> Iterator[None]:
+    # Session-wide, so that users made by module-scoped fixtures are cheap too.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _production_hashes_where_tested(request: pytest.FixtureRequest, settings: Settings) -> None:
+    if request.node.get_closest_marker("argon2") is not None:
+        settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+
+
+# --- the personas ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def patient(db: None) -> User:
+    """Hanako, 70: an account in Japanese with the journey's consent given, no records yet."""
+    return person(PATIENT_EMAIL)
+
+
+@pytest.fixture
+def other_patient(db: None) -> User:
+    """Taro, 50: another patient, who must never see or change Hanako's records."""
+    return person(OTHER_PATIENT_EMAIL)
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    """A visitor who has not logged in (each persona is a who; a test client visits as them)."""
+    return AnonymousUser()
+
+
+# Clinic staff come with the clinic: `clinic_staff` (a member of the patient's clinic) and
+# `other_clinic_staff` (a member of another clinic, who must see nothing of this one's patients)
+# belong here, made by a factory in tests/people.py like the patients.

@@ -40,7 +40,7 @@ from hizakoshi.journey.reminders.services import calendar_feed_create
 from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
 from hizakoshi.site.access import Need
-from journey.factories import patient_a, patient_b
+from journey.factories import with_records
 from selfcheck.factories import saved_result
 
 
@@ -182,21 +182,16 @@ def url_for(name: str, owner: User) -> str:
     return reverse(name, kwargs=(row.args or _none)(owner))
 
 
-# The personas, named as tests/conftest.py will name them (branch `tests`): swap these for those
-# when they reach main.
+# The personas of tests/conftest.py, each with one record of every kind, so that every URL has a
+# record of theirs to name.
 @pytest.fixture
-def patient(db: None) -> User:
-    return patient_a()
-
-
-@pytest.fixture
-def other_patient(db: None) -> User:
-    return patient_b()
+def patient(patient: User) -> User:
+    return with_records(patient)
 
 
 @pytest.fixture
-def anonymous() -> AnonymousUser:
-    return AnonymousUser()
+def other_patient(other_patient: User) -> User:
+    return with_records(other_patient, knee=2)
 
 
 @contextmanager

@@ -25,8 +25,8 @@ from hizakoshi.journey.reminders.services import reminder_time_set
 from hizakoshi.journey.review.services import ReviewRun, journey_review, journeys_review
 from hizakoshi.selfcheck.models import SavedResult
 from hizakoshi.selfcheck.services import result_save
-from journey.factories import person
 from journey.review_helpers import DAY, START, stopped_opening_the_app
+from people import person
 from selfcheck.factories import knee_origin_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -19,52 +19,14 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from answers import RULE_TRIGGERS, STOPPED_EARLY, triggering
+from answers import RULE_TRIGGERS, STOPPED_EARLY, answer_set, triggering
 from hizakoshi import cli
 from hizakoshi.care.content import red_flags
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import question_set
 
 # Knee pain first, the back months later; grinding knee, both stiff in the morning.
-KNEE_ORIGIN: dict[str, Any] = {
-    "age": 68,
-    "sex": "female",
-    "height_cm": 152,
-    "weight_kg": 62,
-    "desk_work": "no",
-    "activity": "some",
-    "urgent_signs": ["none"],
-    "other_signs": ["none"],
-    "knee_side": "right",
-    "knee_pain": 6,
-    "knee_duration": "over_1y",
-    "knee_activities": ["walking", "standing_up", "stairs"],
-    "knee_stiffness_min": 15,
-    "knee_swelling": "no",
-    "knee_warmth": "no",
-    "knee_locking": "no",
-    "knee_giving_way": "no",
-    "knee_crepitus": "yes",
-    "knee_recent_injury": "no",
-    "back_pain": 4,
-    "back_duration": "over_1y",
-    "back_leg_symptoms": "none",
-    "back_worse_sitting": "no",
-    "back_eases_sitting_forward": "no",
-    "back_after_walking": "yes",
-    "morning_both_ease": "yes",
-    "first": "knee",
-    "gap_months": 4,
-    "worse_in_cold": "no",
-    "unsteady": "no",
-    "falls_past_year": "no",
-    "legs_feel_weak": "yes",
-    "weight_change": "stable",
-    "tried": ["exercise", "heat"],
-    "selfcare_months": 3,
-    "selfcare_helped": "a_little",
-    "daily_life": "moderate",
-}
+KNEE_ORIGIN: dict[str, Any] = answer_set(back_duration="over_1y", tried=["exercise", "heat"])
 
 # The back first, numbness into the thigh, worse after sitting, eased by bending forward.
 # Height and weight left blank (no BMI), nothing tried yet (the follow-up questions are skipped).

@@ -24,7 +24,7 @@ from django.db import connections, transaction
 from hizakoshi.journey.reminders.services import REMINDER_JOB, reminder_time_set
 from hizakoshi.site.jobs import job_claim, job_claim_release, job_claims_prune
 from hizakoshi.site.models import JobClaim
-from journey.factories import person
+from people import person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

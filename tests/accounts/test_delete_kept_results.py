@@ -8,7 +8,7 @@ from django.test import Client
 
 from accounts.test_signup import confirm
 from hizakoshi.selfcheck.models import ConsentRecord, SavedResult
-from journey.factories import PASSWORD
+from people import PASSWORD
 from selfcheck.factories import saved_result
 
 pytestmark = pytest.mark.django_db

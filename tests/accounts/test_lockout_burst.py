@@ -18,7 +18,7 @@ from django.test import Client
 
 from hizakoshi.accounts.forms import MSG_LOGIN_FAILED
 from hizakoshi.accounts.models import LoginGate
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 LOGIN = "/accounts/login/"
 BURST = 40

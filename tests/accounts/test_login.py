@@ -10,7 +10,8 @@ from django.core import mail
 from django.test import Client
 
 from hizakoshi.accounts.forms import MSG_LOGIN_FAILED
-from journey.factories import PASSWORD, person
+from hizakoshi.site import settings as production
+from people import PASSWORD, person
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
@@ -72,7 +73,11 @@ def test_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client:
 def test_sessions_end_after_idle_time() -> None:
     assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_COOKIE_AGE <= 30 * 60
-    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_passwords_are_stored_with_argon2_outside_the_tests() -> None:
+    # Read from the settings module itself: the tests hash with MD5 (tests/conftest.py).
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
 
 
 def test_changing_the_case_of_the_address_does_not_reset_the_count(client: Client) -> None:

@@ -8,7 +8,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from hizakoshi.site.ratelimit import MSG_TOO_MANY
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ratelimit]
 RESET = "/accounts/password-reset/"

@@ -19,7 +19,7 @@ from hizakoshi.journey.models import (
     Profile,
     WalkingTarget,
 )
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 from selfcheck.factories import complete, knee_origin_answers, saved_result, state_of
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,7 @@ def sign_up(client: Client, **overrides: str) -> None:
     confirm(client)
 
 
+@pytest.mark.argon2
 def test_signing_up_with_consent_makes_the_account_and_records_the_consent(client: Client) -> None:
     sign_up(client)
     user = User.objects.get()

@@ -13,6 +13,8 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
+from answers import MRS_SATO as SATO_ANSWERS
+from answers import as_form
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import Question, question_set
 from hizakoshi.selfcheck.forms import is_scale
@@ -21,45 +23,7 @@ Answers = Mapping[str, Any]  # question id -> "text" (number or option value) or
 
 # Knee pain for over a year that began half a year before the back pain, no red flag:
 # a result with a likely pattern, exercises, heat or cold advice and a weight section.
-MRS_SATO: dict[str, Any] = {
-    "age": "68",
-    "sex": "female",
-    "height_cm": "155",
-    "weight_kg": "62",
-    "desk_work": "no",
-    "activity": "some",
-    "urgent_signs": ["none"],
-    "other_signs": ["none"],
-    "knee_side": "both",
-    "knee_pain": "5",
-    "knee_duration": "over_1y",
-    "knee_activities": ["walking", "standing_up", "stairs"],
-    "knee_stiffness_min": "10",
-    "knee_swelling": "no",
-    "knee_warmth": "no",
-    "knee_locking": "no",
-    "knee_giving_way": "no",
-    "knee_crepitus": "yes",
-    "knee_recent_injury": "no",
-    "back_pain": "4",
-    "back_duration": "6m_1y",
-    "back_leg_symptoms": "none",
-    "back_worse_sitting": "no",
-    "back_eases_sitting_forward": "no",
-    "back_after_walking": "no",
-    "morning_both_ease": "no",
-    "first": "knee",
-    "gap_months": "6",
-    "worse_in_cold": "no",
-    "unsteady": "no",
-    "falls_past_year": "no",
-    "legs_feel_weak": "no",
-    "weight_change": "stable",
-    "tried": ["walking", "heat"],
-    "selfcare_months": "2",
-    "selfcare_helped": "a_little",
-    "daily_life": "little",
-}
+MRS_SATO: dict[str, Any] = as_form(SATO_ANSWERS)
 
 # The same person, but with new trouble passing urine: an emergency.
 WITH_BLADDER_TROUBLE: dict[str, Any] = {**MRS_SATO, "urgent_signs": ["bladder_bowel"]}

@@ -99,9 +99,6 @@ def test_exercises_advice_and_medical_options_load() -> None:
     assert content.medical_options()
 
 
-@pytest.mark.skipif(
-    not (CONTENT_DIR / "redflags.yaml").is_file(), reason="redflags.yaml not written yet"
-)
 def test_all_content_loads_and_cross_checks() -> None:
     content.load_all()
 

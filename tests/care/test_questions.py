@@ -6,6 +6,7 @@ from typing import Any, get_args
 
 import pytest
 
+from answers import answer_set
 from hizakoshi.care.model import Answers
 from hizakoshi.care.questions import (
     MAX_KEY_CHARS,
@@ -23,45 +24,16 @@ from hizakoshi.care.questions import (
     question_set,
 )
 
-VALID: dict[str, Any] = {
-    "age": 68,
-    "sex": "female",
-    "height_cm": 155,
-    "weight_kg": 62,
-    "desk_work": "no",
-    "activity": "some",
-    "urgent_signs": ["none"],
-    "other_signs": ["none"],
-    "knee_side": "right",
-    "knee_pain": 6,
-    "knee_duration": "6m_1y",
-    "knee_activities": ["walking", "stairs"],
-    "knee_stiffness_min": 15,
-    "knee_swelling": "no",
-    "knee_warmth": "no",
-    "knee_locking": "no",
-    "knee_giving_way": "no",
-    "knee_crepitus": "yes",
-    "knee_recent_injury": "no",
-    "back_pain": 4,
-    "back_duration": "3m_6m",
-    "back_leg_symptoms": "none",
-    "back_worse_sitting": "no",
-    "back_eases_sitting_forward": "no",
-    "back_after_walking": "yes",
-    "morning_both_ease": "yes",
-    "first": "knee",
-    "gap_months": 5,
-    "worse_in_cold": "no",
-    "unsteady": "no",
-    "falls_past_year": "no",
-    "legs_feel_weak": "unknown",
-    "weight_change": "stable",
-    "tried": ["exercise", "heat"],
-    "selfcare_months": 3,
-    "selfcare_helped": "a_little",
-    "daily_life": "moderate",
-}
+# A valid set differing from ANSWERS in durations and a few choices.
+VALID: dict[str, Any] = answer_set(
+    height_cm=155,
+    knee_duration="6m_1y",
+    knee_activities=["walking", "stairs"],
+    back_duration="3m_6m",
+    gap_months=5,
+    legs_feel_weak="unknown",
+    tried=["exercise", "heat"],
+)
 
 
 def errors_for(raw: dict[str, Any]) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from django.test import Client, override_settings
 
 from hizakoshi.journey.join.consent import CONSENT_POINTS, ON_THIS_PHONE
 from hizakoshi.site import pwa
-from journey.factories import person
+from people import person
 
 pytestmark = pytest.mark.django_db
 

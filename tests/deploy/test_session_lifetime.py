@@ -9,7 +9,7 @@ import time_machine
 from django.conf import settings
 from django.test import Client, override_settings
 
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 pytestmark = pytest.mark.django_db
 START = datetime(2025, 3, 3, 0, 0, tzinfo=UTC)

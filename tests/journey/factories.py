@@ -1,4 +1,6 @@
-"""Factories for the journey's tests: named people and a full set of their records."""
+"""Factories for the journey's tests: a full set of a person's records, a plan started on a day.
+
+The people themselves are the personas of tests/conftest.py (`patient`, `other_patient`)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ from typing import Any
 from hizakoshi.accounts.models import User
 from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
-from hizakoshi.journey.join.consent import CONSENT_VERSION
-from hizakoshi.journey.join.services import patient_create
 from hizakoshi.journey.models import (
     AssessmentSource,
     CalendarFeed,
@@ -26,29 +26,13 @@ from hizakoshi.journey.models import (
 )
 from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.journey.reminders.services import calendar_feed_create
+from people import PASSWORD, person
 from selfcheck.factories import knee_origin_answers
 
-PASSWORD = "knee-and-back-2025"
+# Test modules written before tests/people.py import these from here; new ones import from people.
+__all__ = ["DAY", "PASSWORD", "person", "with_plan", "with_records"]
+
 DAY = date(2025, 3, 3)
-
-
-def person(email: str, *, password: str = PASSWORD, language: str = "ja") -> User:
-    return patient_create(
-        email=email,
-        password=password,
-        language="en" if language == "en" else "ja",
-        consent_version=CONSENT_VERSION,
-    )
-
-
-def patient_a() -> User:
-    """Hanako, 70, knee first: has a full journey."""
-    return with_records(person("hanako@example.jp"))
-
-
-def patient_b() -> User:
-    """Taro, 50: another patient, who must never see Hanako's records."""
-    return with_records(person("taro@example.jp"), knee=2)
 
 
 def with_records(user: User, *, knee: int = 5) -> User:

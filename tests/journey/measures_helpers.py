@@ -16,7 +16,7 @@ from hizakoshi.care import assess
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import AssessmentSource, DiaryEntry, ExerciseSession, OutcomeResponse
 from hizakoshi.journey.plan.services import journey_start_from_assessment
-from journey.factories import person
+from people import person
 from selfcheck.factories import knee_origin_answers
 
 START = date(2025, 1, 6)  # a Monday
@@ -34,9 +34,10 @@ def at_noon(day: date) -> datetime:
     return datetime.combine(day, time(3, 0), tzinfo=UTC)  # 12:00 in Japan
 
 
-def started(email: str = "measures@example.jp", start: date = START) -> User:
-    """A person whose first self-check (and so their self-care) is on `start`."""
-    user = person(email)
+def started(who: User | str = "measures@example.jp", start: date = START) -> User:
+    """A person (a User, or a new one with this address) whose first self-check, and so their
+    self-care, is on `start`."""
+    user = who if isinstance(who, User) else person(who)
     answers = parse_answers(knee_origin_answers())
     journey_start_from_assessment(
         person=user,

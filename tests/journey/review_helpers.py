@@ -17,7 +17,8 @@ from hizakoshi.journey.models import (
     SessionItem,
     WalkingTarget,
 )
-from journey.factories import person, with_plan
+from journey.factories import with_plan
+from people import person
 
 START = date(2025, 3, 3)  # a Monday; the first assessment is made at 09:00 in Tokyo
 DAY = timedelta(days=1)

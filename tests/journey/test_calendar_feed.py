@@ -21,7 +21,7 @@ from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import AssessmentSource, CalendarFeed
 from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.journey.reminders.services import reminder_time_set
-from journey.factories import person
+from people import person
 from selfcheck.factories import knee_origin_answers
 
 pytestmark = pytest.mark.django_db

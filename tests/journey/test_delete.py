@@ -11,7 +11,8 @@ from django.test import Client
 
 from hizakoshi.accounts.models import User
 from hizakoshi.journey.models import DataLog
-from journey.factories import PASSWORD, patient_a, patient_b
+from journey.factories import with_records
+from people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +38,18 @@ def rows_naming(user_pk: int, email: str) -> list[str]:
     return found
 
 
-def test_the_wrong_password_deletes_nothing(client: Client) -> None:
-    a = patient_a()
+def test_the_wrong_password_deletes_nothing(client: Client, patient: User) -> None:
+    a = with_records(patient)
     client.force_login(a)
     response = client.post("/me/delete/", {"password": "not it"})
     assert response.status_code == 200
     assert User.objects.filter(pk=a.pk).exists()
 
 
-def test_export_then_delete_leaves_nothing_of_the_person(client: Client) -> None:
-    a, b = patient_a(), patient_b()
+def test_export_then_delete_leaves_nothing_of_the_person(
+    client: Client, patient: User, other_patient: User
+) -> None:
+    a, b = with_records(patient), with_records(other_patient, knee=2)
     pk, email, ref = a.pk, a.email, a.log_ref
     Client().post("/accounts/login/", {"username": email, "password": "wrong"})  # an axes row
     assert AccessAttempt.objects.filter(username=email).exists()

@@ -12,8 +12,10 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 
+from hizakoshi.accounts.models import User
 from hizakoshi.journey.models import DiaryEntry, Escalation
-from journey.factories import person, with_plan
+from journey.factories import with_plan
+from people import person
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +25,12 @@ URL = "/me/diary/"
 
 
 @pytest.fixture
-def hanako(client: Client) -> Any:
-    """Knee pain on the right only."""
+def patient(patient: User, client: Client) -> User:
+    """Knee pain on the right only, on a plan for a week; logged in."""
     with time_machine.travel(NOW - timedelta(days=7), tick=False):
-        user = with_plan(person("hanako@example.jp"), knee_side="right")
-    login(client, user)
-    return user
+        with_plan(patient, knee_side="right")
+    login(client, patient)
+    return patient
 
 
 def login(client: Client, user: Any) -> None:
@@ -46,7 +48,7 @@ def post(client: Client, data: dict[str, Any], url: str = URL) -> Any:
         return client.post(url, data)
 
 
-def test_the_check_in_asks_only_about_the_knee_that_hurts(client: Client, hanako: Any) -> None:
+def test_the_check_in_asks_only_about_the_knee_that_hurts(client: Client, patient: User) -> None:
     text = get(client).content.decode()
     assert 'name="knee_pain_right"' in text and 'name="knee_pain_left"' not in text
     assert 'name="back_pain"' in text
@@ -60,12 +62,12 @@ def test_with_both_knees_or_no_self_check_both_knees_are_asked(client: Client) -
 
 
 def test_a_check_in_is_saved_for_today_and_a_second_save_changes_it(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     first = post(client, {"knee_pain_right": "4", "back_pain": "3", "walking_minutes": "20"})
     assert first.status_code == 302 and first["Location"] == f"{URL}?saved={TODAY}"
     post(client, {"knee_pain_right": "5", "good_control": "no", "notes": "階段がつらい"})
-    entry = DiaryEntry.objects.get(person=hanako)
+    entry = DiaryEntry.objects.get(person=patient)
     assert entry.day == TODAY
     assert entry.knee_pain_right == 5 and entry.good_control is False
     assert entry.back_pain is None  # left empty the second time
@@ -75,17 +77,17 @@ def test_a_check_in_is_saved_for_today_and_a_second_save_changes_it(
     assert 'value="5"' in text  # today's entry is shown to change
 
 
-def test_the_weight_is_asked_once_a_week(client: Client, hanako: Any) -> None:
+def test_the_weight_is_asked_once_a_week(client: Client, patient: User) -> None:
     assert 'name="weight_kg"' in get(client).content.decode()
-    DiaryEntry.objects.create(person=hanako, day=TODAY - timedelta(days=3), weight_kg=60)
+    DiaryEntry.objects.create(person=patient, day=TODAY - timedelta(days=3), weight_kg=60)
     assert 'name="weight_kg"' not in get(client).content.decode()
-    DiaryEntry.objects.filter(person=hanako).update(day=TODAY - timedelta(days=7))
+    DiaryEntry.objects.filter(person=patient).update(day=TODAY - timedelta(days=7))
     assert 'name="weight_kg"' in get(client).content.decode()
 
 
-def test_a_weight_is_kept_with_one_decimal(client: Client, hanako: Any) -> None:
+def test_a_weight_is_kept_with_one_decimal(client: Client, patient: User) -> None:
     post(client, {"weight_kg": "５８．５"})
-    assert DiaryEntry.objects.get(person=hanako).weight_kg == Decimal("58.5")
+    assert DiaryEntry.objects.get(person=patient).weight_kg == Decimal("58.5")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +115,7 @@ def test_a_weight_is_kept_with_one_decimal(client: Client, hanako: Any) -> None:
     ],
 )
 def test_bad_input_gets_a_message_by_the_field_and_saves_nothing(
-    client: Client, hanako: Any, field: str, value: str, message: str
+    client: Client, patient: User, field: str, value: str, message: str
 ) -> None:
     response = post(client, {"back_pain": "3", field: value})
     assert response.status_code == 200
@@ -123,19 +125,19 @@ def test_bad_input_gets_a_message_by_the_field_and_saves_nothing(
     assert not DiaryEntry.objects.exists()
 
 
-def test_an_empty_check_in_is_not_saved(client: Client, hanako: Any) -> None:
+def test_an_empty_check_in_is_not_saved(client: Client, patient: User) -> None:
     text = post(client, {}).content.decode()
     assert "at least one question" in text
     assert not DiaryEntry.objects.exists()
 
 
-def test_a_pain_of_zero_is_an_answer(client: Client, hanako: Any) -> None:
+def test_a_pain_of_zero_is_an_answer(client: Client, patient: User) -> None:
     post(client, {"back_pain": "0"})
-    assert DiaryEntry.objects.get(person=hanako).back_pain == 0
+    assert DiaryEntry.objects.get(person=patient).back_pain == 0
 
 
 def test_an_emergency_sign_answers_at_once_with_119_first_and_raises_an_escalation(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     response = post(client, {"back_pain": "6", "red_flag_signs": ["saddle_numbness"]})
     assert response.status_code == 200
@@ -144,8 +146,8 @@ def test_an_emergency_sign_answers_at_once_with_119_first_and_raises_an_escalati
     assert main.index('href="tel:119"') < main.index("What to do")
     assert "Go to hospital now, or call 119" in text
     assert "is saved" in text
-    assert DiaryEntry.objects.get(person=hanako).red_flag_signs == ["saddle_numbness"]
-    escalation = Escalation.objects.get(person=hanako)
+    assert DiaryEntry.objects.get(person=patient).red_flag_signs == ["saddle_numbness"]
+    escalation = Escalation.objects.get(person=patient)
     assert escalation.kind == "red_flag_diary" and escalation.urgency == "emergency"
     assert escalation.raised_on == TODAY
     assert escalation.seen_at is not None  # the answer page showed it
@@ -153,25 +155,25 @@ def test_an_emergency_sign_answers_at_once_with_119_first_and_raises_an_escalati
 
 
 def test_a_within_days_sign_asks_for_a_doctor_within_days_without_119(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = post(client, {"red_flag_signs": ["knee_locking"]}).content.decode()
     assert "See a doctor within the next few days" in text
     assert 'href="tel:119"' not in text.split("<footer", 1)[0]
-    assert Escalation.objects.get(person=hanako).urgency == "within_days"
+    assert Escalation.objects.get(person=patient).urgency == "within_days"
 
 
 def test_a_second_sign_the_same_day_updates_the_escalation_to_the_more_urgent(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     post(client, {"red_flag_signs": ["night_pain"]})
     post(client, {"red_flag_signs": ["night_pain", "bladder_bowel"]})
-    escalation = Escalation.objects.get(person=hanako)
+    escalation = Escalation.objects.get(person=patient)
     assert escalation.urgency == "emergency"
 
 
 def test_an_earlier_day_of_the_last_week_can_be_filled_in_and_then_changed(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     day = TODAY - timedelta(days=6)
     saved = post(client, {"back_pain": "2"}, url=f"{URL}?day={day}")
@@ -179,7 +181,7 @@ def test_an_earlier_day_of_the_last_week_can_be_filled_in_and_then_changed(
     entry_url = f"{URL}{day}/"
     assert 'value="2"' in get(client, entry_url).content.decode()
     post(client, {"back_pain": "5"}, url=entry_url)
-    entry = DiaryEntry.objects.get(person=hanako)
+    entry = DiaryEntry.objects.get(person=patient)
     assert (entry.day, entry.back_pain) == (day, 5)
 
 
@@ -193,29 +195,29 @@ def test_an_earlier_day_of_the_last_week_can_be_filled_in_and_then_changed(
         f"{URL}?day=yesterday",
     ],
 )
-def test_days_outside_the_last_week_are_not_found(client: Client, hanako: Any, url: str) -> None:
-    DiaryEntry.objects.create(person=hanako, day=TODAY - timedelta(days=7), back_pain=3)
+def test_days_outside_the_last_week_are_not_found(client: Client, patient: User, url: str) -> None:
+    DiaryEntry.objects.create(person=patient, day=TODAY - timedelta(days=7), back_pain=3)
     assert get(client, url).status_code == 404
     assert post(client, {"back_pain": "1"}, url=url).status_code == 404
 
 
 def test_a_day_without_an_entry_of_one_s_own_is_not_found_by_its_address(
-    client: Client, hanako: Any
+    client: Client, patient: User, other_patient: User
 ) -> None:
     day = TODAY - timedelta(days=1)
     with time_machine.travel(NOW, tick=False):
-        taro = with_plan(person("taro@example.jp"))
+        taro = with_plan(other_patient)
     DiaryEntry.objects.create(person=taro, day=day, back_pain=7, notes="Taro's note")
     url = f"{URL}{day}/"
     response = get(client, url)
     assert response.status_code == 404
     assert post(client, {"back_pain": "1"}, url=url).status_code == 404
     assert DiaryEntry.objects.get(person=taro).back_pain == 7
-    assert not DiaryEntry.objects.filter(person=hanako).exists()
+    assert not DiaryEntry.objects.filter(person=patient).exists()
 
 
-def test_the_list_shows_the_last_seven_days_with_links(client: Client, hanako: Any) -> None:
-    DiaryEntry.objects.create(person=hanako, day=TODAY - timedelta(days=2), back_pain=3)
+def test_the_list_shows_the_last_seven_days_with_links(client: Client, patient: User) -> None:
+    DiaryEntry.objects.create(person=patient, day=TODAY - timedelta(days=2), back_pain=3)
     text = get(client).content.decode()
     assert f'href="{URL}{TODAY - timedelta(days=2)}/"' in text
     assert f'href="{URL}?day={TODAY - timedelta(days=1)}"' in text

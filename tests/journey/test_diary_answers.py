@@ -15,7 +15,8 @@ from django.test import Client
 
 from hizakoshi.journey.diary.forms import MSG_FOLLOW_UP
 from hizakoshi.journey.models import DiaryEntry, Escalation
-from journey.factories import person, with_plan
+from journey.factories import with_plan
+from people import person
 
 pytestmark = pytest.mark.django_db
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Any
 
 import pytest
 import time_machine
 from django.test import Client
 
+from hizakoshi.accounts.models import User
 from hizakoshi.journey.models import DiaryEntry
 from hizakoshi.site.fields import MSG_PAIN
-from journey.factories import person, with_plan
+from journey.factories import with_plan
 
 from .test_diary import NOW, TODAY, get, login, post
 
@@ -23,12 +23,12 @@ PAIN_FIELDS = ("knee_pain_right", "back_pain", "walking_pain")
 
 
 @pytest.fixture
-def hanako(client: Client) -> Any:
-    """Knee pain on the right only."""
+def patient(patient: User, client: Client) -> User:
+    """Knee pain on the right only, on a plan for a week; logged in."""
     with time_machine.travel(NOW - timedelta(days=7), tick=False):
-        user = with_plan(person("hanako@example.jp"), knee_side="right")
-    login(client, user)
-    return user
+        with_plan(patient, knee_side="right")
+    login(client, patient)
+    return patient
 
 
 def values_of(page: str, name: str) -> list[str]:
@@ -37,7 +37,7 @@ def values_of(page: str, name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", PAIN_FIELDS)
 def test_each_pain_is_eleven_buttons_and_a_not_today_choice(
-    client: Client, hanako: Any, name: str
+    client: Client, patient: User, name: str
 ) -> None:
     page = get(client).content.decode()
     assert values_of(page, name) == [*(str(n) for n in range(11)), ""]
@@ -45,34 +45,34 @@ def test_each_pain_is_eleven_buttons_and_a_not_today_choice(
     assert f'<input type="text" name="{name}"' not in page
 
 
-def test_the_pain_anchors_are_in_words(client: Client, hanako: Any) -> None:
+def test_the_pain_anchors_are_in_words(client: Client, patient: User) -> None:
     client.cookies["django_language"] = "ja"
     page = get(client).content.decode()
     assert "0=痛みなし" in page and "10=考えられる最悪の痛み" in page and "今日は答えない" in page
 
 
-def test_a_chosen_button_is_saved_and_shown_chosen_again(client: Client, hanako: Any) -> None:
+def test_a_chosen_button_is_saved_and_shown_chosen_again(client: Client, patient: User) -> None:
     post(client, {"knee_pain_right": "8", "back_pain": ""})
-    entry = DiaryEntry.objects.get(person=hanako, day=TODAY)
+    entry = DiaryEntry.objects.get(person=patient, day=TODAY)
     assert (entry.knee_pain_right, entry.back_pain) == (8, None)
     page = get(client).content.decode()
     assert re.search(r'name="knee_pain_right" value="8"[^>]*checked', page)
 
 
-def test_not_today_leaves_the_pain_empty(client: Client, hanako: Any) -> None:
+def test_not_today_leaves_the_pain_empty(client: Client, patient: User) -> None:
     post(client, {"back_pain": "", "walking_minutes": "10"})
-    assert DiaryEntry.objects.get(person=hanako).back_pain is None
+    assert DiaryEntry.objects.get(person=patient).back_pain is None
 
 
 @pytest.mark.parametrize("value", ["11", "-1", "4.5", "abc"])
 def test_a_value_that_is_no_button_gets_the_pain_message(
-    client: Client, hanako: Any, value: str
+    client: Client, patient: User, value: str
 ) -> None:
     response = post(client, {"back_pain": value})
     assert str(MSG_PAIN) in response.content.decode()
     assert not DiaryEntry.objects.exists()
 
 
-def test_full_width_digits_are_still_read(client: Client, hanako: Any) -> None:
+def test_full_width_digits_are_still_read(client: Client, patient: User) -> None:
     post(client, {"back_pain": "５"})
-    assert DiaryEntry.objects.get(person=hanako).back_pain == 5
+    assert DiaryEntry.objects.get(person=patient).back_pain == 5

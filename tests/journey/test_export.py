@@ -8,16 +8,19 @@ import pytest
 from django.test import Client
 from fhir.resources.R4B.bundle import Bundle
 
+from hizakoshi.accounts.models import User
 from hizakoshi.journey.me.export import person_models
 from hizakoshi.journey.me.fhir import CODE_SYSTEM
 from hizakoshi.journey.models import DataLog
-from journey.factories import patient_a, patient_b
+from journey.factories import with_records
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(client: Client) -> None:
-    a, b = patient_a(), patient_b()
+def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(
+    client: Client, patient: User, other_patient: User
+) -> None:
+    a, b = with_records(patient), with_records(other_patient, knee=2)
     client.force_login(a)
     response = client.get("/me/export.json")
     assert response.status_code == 200
@@ -32,8 +35,10 @@ def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(client
     assert DataLog.objects.filter(subject_ref=a.log_ref, action="export_json").count() == 1
 
 
-def test_the_fhir_export_is_a_valid_r4b_bundle_with_pain_and_weight(client: Client) -> None:
-    a = patient_a()
+def test_the_fhir_export_is_a_valid_r4b_bundle_with_pain_and_weight(
+    client: Client, patient: User
+) -> None:
+    a = with_records(patient)
     client.force_login(a)
     response = client.get("/me/export.fhir.json")
     assert response["Content-Type"].startswith("application/fhir+json")
@@ -54,8 +59,10 @@ def test_the_fhir_export_is_a_valid_r4b_bundle_with_pain_and_weight(client: Clie
     assert DataLog.objects.filter(subject_ref=a.log_ref, action="export_fhir").count() == 1
 
 
-def test_a_doctor_s_visit_recorded_to_resume_is_in_both_exports(client: Client) -> None:
-    a = patient_a()
+def test_a_doctor_s_visit_recorded_to_resume_is_in_both_exports(
+    client: Client, patient: User
+) -> None:
+    a = with_records(patient)
     client.force_login(a)
     data = json.loads(client.get("/me/export.json").content)
     (resume,) = data["journey.resumerecord"]

@@ -10,7 +10,7 @@ import time_machine
 from axes.models import AccessFailureLog
 from django.test import Client
 
-from journey.factories import PASSWORD, person
+from people import PASSWORD, person
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"

@@ -27,13 +27,14 @@ CS30_MAN = {"chair": "cs30_40cm", "count": "9", "age": "70", "sex": "male"}
 
 
 @pytest.fixture
-def hanako() -> User:
-    return started("hanako@example.jp")
+def patient(patient: User) -> User:
+    """Self-care started on START."""
+    return started(patient)
 
 
 @pytest.fixture
-def client_a(client: Client, hanako: User) -> Client:
-    client.force_login(hanako)
+def client_a(client: Client, patient: User) -> Client:
+    client.force_login(patient)
     return in_english(client)
 
 
@@ -63,9 +64,9 @@ def test_with_any_safety_point_unconfirmed_the_test_is_not_offered(
 
 
 def test_with_every_safety_point_confirmed_the_protocol_and_inputs_follow(
-    client_a: Client, hanako: User
+    client_a: Client, patient: User
 ) -> None:
-    Profile.objects.filter(person=hanako).update(height_cm=Decimal("152.0"))
+    Profile.objects.filter(person=patient).update(height_cm=Decimal("152.0"))
     page = client_a.post("/me/tests/two-step/", {"step": "safety", **SAFE}).content.decode()
     assert "How to do it" in page
     assert 'name="trial_1"' in page

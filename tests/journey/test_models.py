@@ -9,7 +9,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from hizakoshi.journey.models import DiaryEntry, ExerciseSession, PlanItem, SessionItem
-from journey.factories import person
+from people import person
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 3, 3)

@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from django.test import Client, override_settings
 
+from hizakoshi.accounts.models import User
 from hizakoshi.journey.checkins.forms import MSG_ACTIVITIES, MSG_NEEDED
 from hizakoshi.journey.checkins.selectors import outcomes_due
 from hizakoshi.journey.models import OutcomeResponse, PsfsActivity
@@ -22,9 +23,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def hanako(client: Client) -> Client:
-    client.force_login(started("hanako@example.jp"))
-    return in_english(client)
+def patient(patient: User, client: Client) -> User:
+    """Self-care started on START; logged in, pages in English."""
+    client.force_login(started(patient))
+    in_english(client)
+    return patient
 
 
 def clinic_file(tmp_path: Path, instrument: str, items: list[str]) -> Path:
@@ -42,9 +45,10 @@ def clinic_file(tmp_path: Path, instrument: str, items: list[str]) -> Path:
 
 
 def test_a_new_person_has_pain_and_activity_goals_due_and_no_licence_terms(
-    hanako: Client,
+    client: Client,
+    patient: User,
 ) -> None:
-    page = hanako.get("/me/measures/").content.decode()
+    page = client.get("/me/measures/").content.decode()
     # NRS and PSFS in our wording, STarT Back in Keele's English wording (asked once).
     assert page.count("Due now.") == 3
     assert "/me/measures/nrs/" in page and "/me/measures/psfs/" in page
@@ -55,9 +59,9 @@ def test_a_new_person_has_pain_and_activity_goals_due_and_no_licence_terms(
 
 
 def test_the_check_ins_page_says_in_the_schedule_s_words_which_answers_count(
-    hanako: Client,
+    client: Client, patient: User
 ) -> None:
-    page = hanako.get("/me/measures/").content.decode()
+    page = client.get("/me/measures/").content.decode()
     assert "An answer from 7 days before a check-in day on counts for that day." in page
 
 
@@ -98,10 +102,10 @@ def test_a_questionnaire_is_due_again_four_weeks_after_the_first_assessment() ->
 # --- NRS ---------------------------------------------------------------------------------------
 
 
-def test_pain_for_knee_and_back_is_stored_as_two_nrs_scores(hanako: Client) -> None:
+def test_pain_for_knee_and_back_is_stored_as_two_nrs_scores(client: Client, patient: User) -> None:
     with time_machine.travel(at_noon(START + timedelta(days=3)), tick=False):
-        response = hanako.post("/me/measures/nrs/", {"knee": "6", "back": "3"})
-        page = hanako.get(response["Location"]).content.decode()
+        response = client.post("/me/measures/nrs/", {"knee": "6", "back": "3"})
+        page = client.get(response["Location"]).content.decode()
     assert response.status_code == 302
     rows = OutcomeResponse.objects.filter(instrument="nrs").order_by("pk")
     assert [(r.answers, r.scores) for r in rows] == [
@@ -114,9 +118,9 @@ def test_pain_for_knee_and_back_is_stored_as_two_nrs_scores(hanako: Client) -> N
 
 @pytest.mark.parametrize("knee", ["11", "-1", "five", ""])
 def test_a_pain_outside_0_to_10_is_named_on_its_question_and_nothing_is_saved(
-    hanako: Client, knee: str
+    client: Client, patient: User, knee: str
 ) -> None:
-    response = hanako.post("/me/measures/nrs/", {"knee": knee, "back": "3"})
+    response = client.post("/me/measures/nrs/", {"knee": knee, "back": "3"})
     assert response.status_code == 200
     assert response.context["form"].errors == {"knee": [MSG_CHOOSE]}
     assert not OutcomeResponse.objects.exists()
@@ -131,14 +135,14 @@ def test_the_nrs_question_is_in_japanese_by_default(client: Client) -> None:
 # --- PSFS ----------------------------------------------------------------------------------------
 
 
-def test_the_activity_goals_start_by_naming_the_activities(hanako: Client) -> None:
-    response = hanako.get("/me/measures/psfs/")
+def test_the_activity_goals_start_by_naming_the_activities(client: Client, patient: User) -> None:
+    response = client.get("/me/measures/psfs/")
     assert response.status_code == 302
     assert response["Location"] == "/me/measures/psfs/activities/"
 
 
-def test_two_activities_are_not_enough_and_nothing_is_saved(hanako: Client) -> None:
-    response = hanako.post(
+def test_two_activities_are_not_enough_and_nothing_is_saved(client: Client, patient: User) -> None:
+    response = client.post(
         "/me/measures/psfs/activities/", {"activity_1": "階段を上る", "activity_2": "正座"}
     )
     assert response.status_code == 200
@@ -147,26 +151,27 @@ def test_two_activities_are_not_enough_and_nothing_is_saved(hanako: Client) -> N
 
 
 def test_activities_are_named_once_and_then_each_is_rated_and_the_mean_stored(
-    hanako: Client,
+    client: Client,
+    patient: User,
 ) -> None:
     names = {"activity_1": "階段を上る", "activity_2": "孫と散歩する", "activity_3": "正座"}
-    assert hanako.post("/me/measures/psfs/activities/", names).status_code == 302
-    form_page = hanako.get("/me/measures/psfs/").content.decode()
+    assert client.post("/me/measures/psfs/activities/", names).status_code == 302
+    form_page = client.get("/me/measures/psfs/").content.decode()
     assert "孫と散歩する" in form_page
     ids = list(PsfsActivity.objects.order_by("pk").values_list("pk", flat=True))
     ratings = {f"rate_{pk}": str(v) for pk, v in zip(ids, (3, 5, 4), strict=True)}
-    assert hanako.post("/me/measures/psfs/", ratings).status_code == 302
+    assert client.post("/me/measures/psfs/", ratings).status_code == 302
     row = OutcomeResponse.objects.get(instrument="psfs")
     assert row.answers == {"1": 3, "2": 5, "3": 4}
     assert row.scores["score"] == 4.0
     assert row.scores["names"]["2"] == "孫と散歩する"
 
 
-def test_a_missing_rating_is_named_and_nothing_is_saved(hanako: Client) -> None:
+def test_a_missing_rating_is_named_and_nothing_is_saved(client: Client, patient: User) -> None:
     names = {"activity_1": "a", "activity_2": "b", "activity_3": "c"}
-    hanako.post("/me/measures/psfs/activities/", names)
+    client.post("/me/measures/psfs/activities/", names)
     first, second, third = PsfsActivity.objects.order_by("pk")
-    response = hanako.post(
+    response = client.post(
         "/me/measures/psfs/", {f"rate_{first.pk}": "3", f"rate_{third.pk}": "99"}
     )
     assert response.context["form"].errors == {
@@ -180,12 +185,13 @@ def test_a_missing_rating_is_named_and_nothing_is_saved(hanako: Client) -> None:
 
 
 def test_without_the_clinics_wording_a_licensed_questionnaire_shows_no_items_and_saves_nothing(
-    hanako: Client,
+    client: Client,
+    patient: User,
 ) -> None:
-    page = hanako.get("/me/measures/rmdq/").content.decode()
+    page = client.get("/me/measures/rmdq/").content.decode()
     assert "This questionnaire is not offered here yet" in page and "licen" not in page.lower()
     assert 'name="item_1"' not in page
-    hanako.post("/me/measures/rmdq/", {f"item_{n}": "0" for n in range(1, 25)})
+    client.post("/me/measures/rmdq/", {f"item_{n}": "0" for n in range(1, 25)})
     assert not OutcomeResponse.objects.exists()
 
 
@@ -195,9 +201,10 @@ KEELE_ITEM_5 = (
 
 
 def test_start_back_ships_in_keeles_english_wording_with_its_answer_options_and_notice(
-    hanako: Client,
+    client: Client,
+    patient: User,
 ) -> None:
-    page = hanako.get("/me/measures/start-back/").content.decode()
+    page = client.get("/me/measures/start-back/").content.decode()
     assert "Thinking about the last 2 weeks please answer the following questions:" in page
     assert KEELE_ITEM_5 in page
     assert ">Disagree</label>" in page and ">Agree</label>" in page
@@ -208,12 +215,13 @@ def test_start_back_ships_in_keeles_english_wording_with_its_answer_options_and_
 
 
 def test_start_back_is_scored_and_its_risk_group_sets_the_care_around_the_plan(
-    hanako: Client,
+    client: Client,
+    patient: User,
 ) -> None:
     answers = {f"item_{n}": "1" for n in range(1, 9)} | {"item_9": "4"}
-    response = hanako.post("/me/measures/start-back/", answers)
+    response = client.post("/me/measures/start-back/", answers)
     assert response.status_code == 302
-    result = hanako.get(response["Location"]).content.decode()
+    result = client.get(response["Location"]).content.decode()
     row = OutcomeResponse.objects.get(instrument="start-back")
     assert row.scores == {"total": 9, "distress": 5, "risk": "high"}
     assert row.answers == {str(n): 1 for n in range(1, 9)} | {"9": 4}
@@ -264,37 +272,39 @@ def test_start_back_is_asked_once_not_every_four_weeks() -> None:
     assert next(d for d in later if d.instrument == "nrs").due
 
 
-def test_an_unanswered_start_back_item_is_named_and_nothing_is_saved(hanako: Client) -> None:
+def test_an_unanswered_start_back_item_is_named_and_nothing_is_saved(
+    client: Client, patient: User
+) -> None:
     answers = {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "7"}
-    response = hanako.post("/me/measures/start-back/", answers)
+    response = client.post("/me/measures/start-back/", answers)
     assert response.context["form"].errors == {"item_9": [MSG_CHOOSE]}
     assert not OutcomeResponse.objects.exists()
 
 
 def test_odi_with_two_sections_blank_cannot_be_scored_so_both_are_named(
-    hanako: Client, tmp_path: Path
+    client: Client, patient: User, tmp_path: Path
 ) -> None:
     path = clinic_file(tmp_path, "odi", [str(n) for n in range(1, 11)])
     answers = {f"item_{n}": "2" for n in range(1, 9)}
     with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
-        response = hanako.post("/me/measures/odi/", answers)
+        response = client.post("/me/measures/odi/", answers)
         assert response.context["form"].errors == {"item_9": [MSG_NEEDED], "item_10": [MSG_NEEDED]}
         assert not OutcomeResponse.objects.exists()
         answers["item_9"] = "2"  # one blank section is allowed by the published rule
-        assert hanako.post("/me/measures/odi/", answers).status_code == 302
+        assert client.post("/me/measures/odi/", answers).status_code == 302
     assert OutcomeResponse.objects.get(instrument="odi").scores == {"score": 40.0, "answered": 9}
 
 
 def test_a_broken_clinic_file_is_reported_plainly_not_as_an_error_page(
-    hanako: Client, tmp_path: Path
+    client: Client, patient: User, tmp_path: Path
 ) -> None:
     path = tmp_path / "texts.yaml"
     path.write_text("koos: [not, a, mapping", encoding="utf-8")
     with override_settings(HIZAKOSHI_INSTRUMENT_TEXT_FILE=str(path)):
-        response = hanako.get("/me/measures/koos/")
+        response = client.get("/me/measures/koos/")
     assert response.status_code == 200
     assert "could not be read" in response.content.decode()
 
 
-def test_an_unknown_questionnaire_is_not_found(hanako: Client) -> None:
-    assert hanako.get("/me/measures/sf-36/").status_code == 404
+def test_an_unknown_questionnaire_is_not_found(client: Client, patient: User) -> None:
+    assert client.get("/me/measures/sf-36/").status_code == 404

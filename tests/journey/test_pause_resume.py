@@ -21,7 +21,8 @@ from hizakoshi.journey.models import DiaryEntry, ResumeRecord
 from hizakoshi.journey.pause.forms import MSG_SEEN_BEFORE_SIGN, MSG_SEEN_FUTURE, MSG_SEEN_ON
 from hizakoshi.journey.pause.selectors import self_care_paused_now
 from hizakoshi.journey.review.services import plan_review_week
-from journey.factories import person, with_plan
+from journey.factories import with_plan
+from people import person
 
 NOW = datetime(2025, 3, 10, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo, Monday 10 March
 TODAY = date(2025, 3, 10)

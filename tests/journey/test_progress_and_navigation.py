@@ -15,7 +15,7 @@ from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import AssessmentSource
 from hizakoshi.journey.plan.services import journey_start_from_assessment
 from hizakoshi.journey.progress.charts import Series, bar_chart, nice_ticks
-from journey.factories import person
+from people import person
 from selfcheck.factories import knee_origin_answers
 
 from .measures_helpers import START, at_noon, diary, in_english, started

@@ -23,8 +23,8 @@ from hizakoshi.journey.me.services import profile_update
 from hizakoshi.journey.models import JourneyConsent, OutcomeResponse, Profile
 from hizakoshi.journey.reminders.services import BODY, SUBJECT, reminder_email, reminder_time_set
 from hizakoshi.journey.reminders.tasks import send_session_reminder
-from journey.factories import person
 from journey.measures_helpers import START, started
+from people import person
 
 pytestmark = pytest.mark.django_db
 # 09:05 in Tokyo (00:05 UTC): the 15-minute slot 09:00-09:15.

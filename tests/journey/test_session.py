@@ -15,8 +15,10 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from hizakoshi.accounts.models import User
 from hizakoshi.journey.models import DiaryEntry, ExerciseSession, PlanItem, SessionItem
-from journey.factories import person, with_plan
+from journey.factories import with_plan
+from people import person
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +28,13 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 @pytest.fixture
-def hanako(client: Client) -> Any:
+def patient(patient: User, client: Client) -> User:
+    """On a plan since START; logged in, pages in English."""
     with time_machine.travel(START, tick=False):
-        user = with_plan(person("hanako@example.jp"))
-    client.force_login(user)
+        with_plan(patient)
+    client.force_login(patient)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return user
+    return patient
 
 
 def get(client: Client) -> str:
@@ -66,7 +69,7 @@ def post(client: Client, data: dict[str, str], **headers: str) -> Any:
 
 
 def test_each_exercise_is_a_section_with_the_data_the_timer_reads(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = get(client)
     sections = re.findall(
@@ -75,7 +78,7 @@ def test_each_exercise_is_a_section_with_the_data_the_timer_reads(
         text,
     )
     assert sections
-    active = {p.exercise_id: p for p in PlanItem.objects.filter(person=hanako, active=True)}
+    active = {p.exercise_id: p for p in PlanItem.objects.filter(person=patient, active=True)}
     for exercise_id, hold, reps, sets in sections:
         item = active[exercise_id]
         assert hold == str(item.hold_seconds or "") and reps == str(item.reps or "")
@@ -88,19 +91,21 @@ def test_each_exercise_is_a_section_with_the_data_the_timer_reads(
     assert '<img class="illustration" src="/static/illustrations/' in text
 
 
-def test_without_javascript_the_page_carries_its_own_client_id(client: Client, hanako: Any) -> None:
+def test_without_javascript_the_page_carries_its_own_client_id(
+    client: Client, patient: User
+) -> None:
     assert uuid.UUID(hidden(get(client), "client_id"))
 
 
 def test_a_plain_form_post_saves_the_session_and_goes_back_to_today(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = get(client)
     data = filled(text, reps_0="7", sets_0="", skip_1="pain")
     response = post(client, data)
     assert response.status_code == 303
     assert response["Location"] == "/me/today/?saved=session"
-    session = ExerciseSession.objects.get(person=hanako)
+    session = ExerciseSession.objects.get(person=patient)
     assert session.pain_during == 3 and session.feeling == "same"
     assert session.finished_at == START + timedelta(minutes=9)
     assert session.started_at == START
@@ -113,37 +118,37 @@ def test_a_plain_form_post_saves_the_session_and_goes_back_to_today(
 
 
 def test_sets_left_empty_follow_from_the_count_the_timer_filled_in(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = get(client)
     data = filled(text)
-    first = PlanItem.objects.get(person=hanako, active=True, exercise_id=data["exercise_0"])
+    first = PlanItem.objects.get(person=patient, active=True, exercise_id=data["exercise_0"])
     data["reps_0"] = str((first.reps or 1) * first.sets)
     post(client, data)
-    item = SessionItem.objects.get(person=hanako, position=0)
+    item = SessionItem.objects.get(person=patient, position=0)
     assert item.sets_done == first.sets
 
 
-def test_sending_the_same_session_again_stores_it_once(client: Client, hanako: Any) -> None:
+def test_sending_the_same_session_again_stores_it_once(client: Client, patient: User) -> None:
     data = filled(get(client))
     first = post(client, data, **JSON)
     again = post(client, data, **JSON)
     assert first.status_code == again.status_code == 200
     assert first.json()["created"] is True and again.json()["created"] is False
     assert again.json()["next"] == "/me/today/?saved=session"
-    assert ExerciseSession.objects.filter(person=hanako).count() == 1
-    assert SessionItem.objects.filter(person=hanako).count() == len(
+    assert ExerciseSession.objects.filter(person=patient).count() == 1
+    assert SessionItem.objects.filter(person=patient).count() == len(
         [k for k in data if k.startswith("exercise_")]
     )
 
 
 def test_the_same_client_id_from_another_person_is_their_own_session(
-    client: Client, hanako: Any
+    client: Client, patient: User, other_patient: User
 ) -> None:
     data = filled(get(client))
     post(client, data)
     with time_machine.travel(START, tick=False):
-        taro = with_plan(person("taro@example.jp"))
+        taro = with_plan(other_patient)
     client.force_login(taro)
     post(client, data)
     assert ExerciseSession.objects.filter(client_id=data["client_id"]).count() == 2
@@ -164,7 +169,7 @@ def test_the_same_client_id_from_another_person_is_their_own_session(
     ],
 )
 def test_bad_input_gets_a_message_by_the_field_and_saves_nothing(
-    client: Client, hanako: Any, field: str, value: str
+    client: Client, patient: User, field: str, value: str
 ) -> None:
     data = filled(get(client), **{field: value})
     response = post(client, data)
@@ -177,7 +182,7 @@ def test_bad_input_gets_a_message_by_the_field_and_saves_nothing(
 
 
 def test_an_exercise_the_content_does_not_know_is_refused_as_a_whole(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     data = filled(get(client), exercise_1="jumping_jacks")
     response = post(client, data)
@@ -187,34 +192,36 @@ def test_an_exercise_the_content_does_not_know_is_refused_as_a_whole(
     assert post(client, data, **JSON).status_code == 400
 
 
-def test_full_width_numbers_from_a_japanese_keyboard_are_read(client: Client, hanako: Any) -> None:
+def test_full_width_numbers_from_a_japanese_keyboard_are_read(
+    client: Client, patient: User
+) -> None:
     post(client, filled(get(client), reps_0="１２", pain_during="3"))
-    assert SessionItem.objects.get(person=hanako, position=0).reps_done == 12
+    assert SessionItem.objects.get(person=patient, position=0).reps_done == 12
 
 
 def test_a_session_sent_later_from_the_phone_keeps_the_time_it_began(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     data = filled(get(client))
     with time_machine.travel(START + timedelta(days=2), tick=False):
-        client.force_login(hanako)  # the login of two days ago has ended
+        client.force_login(patient)  # the login of two days ago has ended
         client.post(URL, data)
-    session = ExerciseSession.objects.get(person=hanako)
+    session = ExerciseSession.objects.get(person=patient)
     assert session.started_at == START
     assert session.finished_at == START + timedelta(days=2)
 
 
-def test_a_start_time_in_the_future_is_not_believed(client: Client, hanako: Any) -> None:
+def test_a_start_time_in_the_future_is_not_believed(client: Client, patient: User) -> None:
     future = (START + timedelta(days=3)).isoformat()
     post(client, filled(get(client), started_at=future))
-    session = ExerciseSession.objects.get(person=hanako)
+    session = ExerciseSession.objects.get(person=patient)
     assert session.started_at == START + timedelta(minutes=9)
 
 
 def test_with_a_warning_sign_in_the_diary_there_is_no_session_today(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
-    DiaryEntry.objects.create(person=hanako, day=START.date(), red_flag_signs=["saddle_numbness"])
+    DiaryEntry.objects.create(person=patient, day=START.date(), red_flag_signs=["saddle_numbness"])
     text = get(client)
     assert "data-session" not in text
     assert "paused until a doctor has seen you" in text
@@ -236,9 +243,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client: Client) -> None:
 
 
 def test_an_exercise_at_level_two_says_what_is_different_at_that_level(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
-    PlanItem.objects.filter(person=hanako, active=True, exercise_id="bridge").update(level=2)
+    PlanItem.objects.filter(person=patient, active=True, exercise_id="bridge").update(level=2)
     text = get(client)
     bridge = text[text.index('data-exercise-id="bridge"') :]
     bridge = bridge[: bridge.index("</section>")]
@@ -247,35 +254,35 @@ def test_an_exercise_at_level_two_says_what_is_different_at_that_level(
 
 
 def test_one_tick_on_this_hurts_skips_the_exercise_with_the_reason_pain(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = get(client)
     assert 'name="skipped_0"' in text and 'type="checkbox" data-skipped' in text
     response = post(client, filled(text, skipped_1="on", reps_1="", skip_1=""))
     assert response.status_code == 303
-    items = list(SessionItem.objects.filter(person=hanako).order_by("position"))
+    items = list(SessionItem.objects.filter(person=patient).order_by("position"))
     assert items[1].skipped and items[1].skip_reason == "pain"
     assert items[1].reps_done is None
     assert not items[0].skipped and items[0].reps_done == 10
 
 
-def test_a_reason_changed_after_the_skip_is_the_one_kept(client: Client, hanako: Any) -> None:
+def test_a_reason_changed_after_the_skip_is_the_one_kept(client: Client, patient: User) -> None:
     post(client, filled(get(client), skipped_0="on", skip_0="no_time"), **JSON)
-    item = SessionItem.objects.get(person=hanako, position=0)
+    item = SessionItem.objects.get(person=patient, position=0)
     assert item.skipped and item.skip_reason == "no_time"
 
 
-def test_an_unticked_exercise_is_not_skipped(client: Client, hanako: Any) -> None:
+def test_an_unticked_exercise_is_not_skipped(client: Client, patient: User) -> None:
     post(client, filled(get(client)))
-    assert not SessionItem.objects.filter(person=hanako, skipped=True).exists()
+    assert not SessionItem.objects.filter(person=patient, skipped=True).exists()
 
 
 def test_each_exercise_tells_the_timer_whether_it_is_done_on_each_side(
-    client: Client, hanako: Any
+    client: Client, patient: User
 ) -> None:
     text = get(client)
     per_side = dict(re.findall(r'data-exercise-id="([^"]+)"[^>]*data-per-side="(1?)"', text))
-    active = {p.exercise_id: p for p in PlanItem.objects.filter(person=hanako, active=True)}
+    active = {p.exercise_id: p for p in PlanItem.objects.filter(person=patient, active=True)}
     assert per_side and set(per_side) <= set(active)
     for exercise_id, flag in per_side.items():
         assert flag == ("1" if active[exercise_id].per_side else "")

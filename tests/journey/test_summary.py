@@ -19,7 +19,7 @@ from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import Escalation
 from hizakoshi.journey.summary.presenters import summary_view
 from hizakoshi.journey.summary.selectors import ESCALATIONS_SHOWN, summary_records
-from journey.factories import person
+from people import person
 
 pytestmark = pytest.mark.django_db
 # poppler-utils (pdftotext, pdfinfo, pdffonts) is installed by .ci/run: missing, the test fails.

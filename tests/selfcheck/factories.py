@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.test import Client
 
+from answers import HANAKO, as_form
 from hizakoshi.care import questions as care_questions
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.selfcheck.consent import CONSENT_VERSION
@@ -35,53 +36,9 @@ def step_url(step_id: str) -> str:
     return f"/check/{step_id}/"
 
 
-_QUIET = {
-    "urgent_signs": ["none"],
-    "other_signs": ["none"],
-    "knee_swelling": "no",
-    "knee_warmth": "no",
-    "knee_locking": "no",
-    "knee_giving_way": "no",
-    "knee_recent_injury": "no",
-    "worse_in_cold": "no",
-    "unsteady": "no",
-    "falls_past_year": "no",
-}
-
-
 def knee_origin_answers(**overrides: Any) -> dict[str, Any]:
-    """Hanako, 70: the knee hurt first, the back followed half a year later."""
-    return (
-        _QUIET
-        | {
-            "age": "70",
-            "sex": "female",
-            "height_cm": "152",
-            "weight_kg": "60",
-            "desk_work": "no",
-            "activity": "some",
-            "knee_side": "both",
-            "knee_pain": "6",
-            "knee_duration": "over_1y",
-            "knee_activities": ["walking", "standing_up", "stairs"],
-            "knee_stiffness_min": "10",
-            "knee_crepitus": "yes",
-            "back_pain": "4",
-            "back_duration": "6m_1y",
-            "back_leg_symptoms": "none",
-            "back_worse_sitting": "no",
-            "back_eases_sitting_forward": "no",
-            "back_after_walking": "yes",
-            "morning_both_ease": "yes",
-            "first": "knee",
-            "gap_months": "6",
-            "legs_feel_weak": "yes",
-            "weight_change": "gained",
-            "tried": ["nothing"],
-            "daily_life": "moderate",
-        }
-        | overrides
-    )
+    """Hanako, 70: the knee hurt first, the back followed half a year later (as the form posts)."""
+    return as_form(HANAKO) | overrides
 
 
 def back_origin_answers(**overrides: Any) -> dict[str, Any]:

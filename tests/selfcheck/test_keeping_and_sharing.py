@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import translation
 
 from accounts.test_signup import confirm
-from journey.factories import PASSWORD
+from people import PASSWORD
 
 from .factories import saved_result
 

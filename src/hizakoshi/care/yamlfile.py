@@ -10,6 +10,11 @@ from pydantic import BaseModel, ValidationError
 
 CONTENT_DIR = Path(__file__).parent / "content"
 
+# libyaml's parser where PyYAML was built with it (its wheels are): the same data about seven
+# times faster (0.3 s instead of 1.9 s for care/content/), paid at every start of a server
+# worker, a CLI command and a test process. The pure-Python parser otherwise.
+_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -25,7 +30,7 @@ def read_yaml(name: str, directory: Path = CONTENT_DIR) -> object:
     path = directory / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)
     except FileNotFoundError:
         raise ContentError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from hizakoshi.journey.models import SessionItem
-from journey.factories import PASSWORD, person, with_plan
+from journey.factories import with_plan
+from people import PASSWORD, person
 
 from ..conftest import AXE_JS, PHONE, shoot
 from ..person import log_in
