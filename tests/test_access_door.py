@@ -125,6 +125,9 @@ URLS: dict[str, Row] = {
     # checks that a wrong, stopped or another person's token never shows anything).
     "calendar:feed": _open("the private calendar feed", _feed_token),
     "set_language": _open("Django's language switch"),
+    "manifest": _open("the web app manifest: the app's name and icons"),
+    "service_worker": _open("the service worker script; it keeps pages only for who is signed in"),
+    "offline": _open("the page shown when there is no connection"),
     "api-v1:api-root": _open("the API's documentation"),
     "api-v1:openapi-json": _open("the API's schema"),
     "api-v1:assessment_create": _open("computes an assessment and stores nothing"),
