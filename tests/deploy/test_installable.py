@@ -131,8 +131,14 @@ def test_a_logged_in_page_names_the_person_by_a_key_that_tells_nothing(client: C
     assert re.fullmatch(r"[0-9a-f]{24}", key)  # an HMAC: neither the id nor the address
 
 
-def test_every_page_links_the_manifest(client: Client) -> None:
-    assert '<link rel="manifest" href="/manifest.webmanifest">' in client.get("/").content.decode()
+def test_pages_of_a_signed_in_person_link_the_manifest_and_a_visitor_s_stay_light(
+    client: Client,
+) -> None:
+    link = '<link rel="manifest" href="/manifest.webmanifest">'
+    assert link not in client.get("/").content.decode()  # the browser would fetch it and its icons
+    client.force_login(person("hanako@example.jp"))
+    assert link in client.get("/").content.decode()
+    assert link in client.get("/me/today/").content.decode()
 
 
 def test_the_offline_script_runs_for_a_person_and_on_the_login_page_not_for_a_visitor(
