@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, get_args
 
 from hizakoshi.care.content import red_flags
@@ -20,7 +20,6 @@ from hizakoshi.care.dates import long_date
 from hizakoshi.care.journey.content import EscalationId, SeriesId, fill, journey, series_rule
 from hizakoshi.care.journey.diaryflags import DiaryReport, diary_triage
 from hizakoshi.care.journey.progress import (
-    DAY,
     Point,
     Window,
     classify,
@@ -28,11 +27,11 @@ from hizakoshi.care.journey.progress import (
     window_sums,
     window_value,
 )
+from hizakoshi.care.journey.schedule import DAY, WEEK
 from hizakoshi.care.model import URGENCY_ORDER, Frozen, RedFlagHit, Text, Triage, Urgency
 from hizakoshi.care.triage import PAUSING
 
 CheckStatus = Literal["fired", "not_fired", "not_enough_data"]
-WEEK = timedelta(days=7)
 
 
 class Reassessment(Frozen):

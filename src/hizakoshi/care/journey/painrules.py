@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from hizakoshi.care.journey.content import CheckId, HoldReason, Status, Words, journey
+from hizakoshi.care.journey.schedule import WEEK
 from hizakoshi.care.model import Frozen, Text
 
 Outcome = Literal["step_up", "hold", "step_back"]
-WEEK = timedelta(days=7)
 
 # Signs whose failure means the load is too much. "sessions" is not one: too few sessions only
 # means there is too little to judge.

@@ -25,11 +25,11 @@ from hizakoshi.care.journey.content import (
     journey,
     series_rule,
 )
+from hizakoshi.care.journey.schedule import DAY
 from hizakoshi.care.model import Frozen, Text
 
 Change = Literal["improved", "unchanged", "worse"]
 _EPS = 1e-9  # a change of exactly the threshold counts despite binary floating point
-DAY = timedelta(days=1)
 
 
 class Point(NamedTuple):

@@ -23,7 +23,7 @@ from django.utils import timezone
 from hizakoshi.accounts.models import User
 from hizakoshi.care.journey import Dose, WalkDay
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
-from hizakoshi.care.journey.schedule import schedule
+from hizakoshi.care.journey.schedule import review_week_end, schedule
 from hizakoshi.journey.checkins.services import psfs_activities_set
 from hizakoshi.journey.demo.measures import (
     ACTIVITIES,
@@ -150,12 +150,15 @@ def simulate(*, person: User, start: date, today: date, rng: random.Random) -> H
     days = _days(start, today, rng)
     plan = _plan_now(person)
     psfs = psfs_activities_set(person=person, names=ACTIVITIES, today=start)
+    reviewed: date | None = None
     for n, d in enumerate(days):
-        if n and n % 7 == 0:
+        week_end = review_week_end(start=start, today=d.day)
+        if week_end is not None and week_end != reviewed:
             # The morning after a week ends (when the daily job runs): the week's records are
             # stored and the real review reads them, exactly as it would for a real person.
             store(person, history)
-            plan_review_week(person=person, week_end=d.day - timedelta(days=1))
+            plan_review_week(person=person, week_end=week_end)
+            reviewed = week_end
             plan = _plan_now(person)
         walked = _walk(d, plan.walking, rng)
         _session(history, person, d, plan, rng)
