@@ -8,9 +8,12 @@ and tens of milliseconds per hash, and the suite makes and checks thousands of t
 marked `argon2` run with the production hashers, to check that real passwords are stored with it.
 
 The personas, one set for every test: `patient` (Hanako), `other_patient` (Taro, who must never
-see Hanako's records) and `anonymous` (a visitor who has not logged in). A test module that needs
-the patient in a given state (a plan started on a given day, logged in) overrides `patient` with a
-fixture of the same name that asks for this one and returns the same User.
+see Hanako's records), `anonymous` (a visitor who has not logged in), `clinic_staff` (Dr Yamada of
+`clinic`, with a second factor) and `other_clinic_staff` (Dr Suzuki of `other_clinic`, who must
+see nothing of `clinic`'s patients). Staff sign in with `people.staff_login`.
+A test module that needs the patient in a given state (a plan started on a given day, logged
+in) overrides `patient` with a fixture of the same name that asks for this one and returns the
+same User.
 """
 
 from __future__ import annotations
@@ -23,8 +26,17 @@ from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.models import Clinic, Role
 from hizakoshi.site import settings as production
-from people import OTHER_PATIENT_EMAIL, PATIENT_EMAIL, person
+from people import (
+    CLINIC_STAFF_EMAIL,
+    OTHER_CLINIC_STAFF_EMAIL,
+    OTHER_PATIENT_EMAIL,
+    PATIENT_EMAIL,
+    clinic_make,
+    person,
+    staff,
+)
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -144,6 +156,24 @@ def anonymous() -> AnonymousUser:
     return AnonymousUser()
 
 
-# Clinic staff come with the clinic: `clinic_staff` (a member of the patient's clinic) and
-# `other_clinic_staff` (a member of another clinic, who must see nothing of this one's patients)
-# belong here, made by a factory in tests/people.py like the patients.
+@pytest.fixture
+def clinic(db: None) -> Clinic:
+    """The clinic Hanako may link with (tests link her with `linked(patient, clinic)`)."""
+    return clinic_make("HIZA01", "ひざこしクリニック")
+
+
+@pytest.fixture
+def other_clinic(db: None) -> Clinic:
+    return clinic_make("OTHER2", "となりの整形外科")
+
+
+@pytest.fixture
+def clinic_staff(clinic: Clinic) -> User:
+    """Dr Yamada of the patient's clinic, with a second factor (log in with `staff_login`)."""
+    return staff(CLINIC_STAFF_EMAIL, clinic, role=Role.DOCTOR, display_name="山田")
+
+
+@pytest.fixture
+def other_clinic_staff(other_clinic: Clinic) -> User:
+    """Dr Suzuki of another clinic, who must see nothing of the patient's clinic's people."""
+    return staff(OTHER_CLINIC_STAFF_EMAIL, other_clinic, role=Role.DOCTOR, display_name="鈴木")

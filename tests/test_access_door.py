@@ -1,5 +1,6 @@
-"""Every URL of the site, walked from the URLconf, for three personas: nobody signed in, the
-patient, and another patient.
+"""Every URL of the site, walked from the URLconf, for every persona: nobody signed in, the
+patient, another patient, staff of the patient's clinic, staff of another clinic, and staff of the
+patient's clinic who have not passed the second factor in this session.
 
 Each URL name has a row in URLS saying what kind of page it is and how to fill its parameters
 with the patient's own records; a URL without a row fails, so a new URL cannot escape the walk.
@@ -9,6 +10,12 @@ with the patient's own records; a URL without a row fails, so a new URL cannot e
 - OWNED pages name one of the patient's records in the URL: another patient gets a 404.
 - OPEN pages are for anyone, by design (the row says why); they show no account's records, or
   only to the holder of a secret token.
+- CLINIC pages are the clinic area's, about no one person (the dashboard, the audit trail):
+  staff who passed the second factor only; patients get a 404.
+- STAFF pages name one linked patient in the URL (`person_id`): the door is asked for that
+  person by the staff member; staff of another clinic and patients get a 404.
+- GATE pages are the second-factor pages, for members who have not passed it yet.
+Staff without a second factor reach no CLINIC or STAFF page (sent to the second factor).
 No URL answers 5xx to any persona, for a GET or an empty POST.
 """
 
@@ -34,6 +41,7 @@ from django.utils.http import urlsafe_base64_encode
 from hizakoshi.accounts.models import User
 from hizakoshi.accounts.services import user_create
 from hizakoshi.accounts.signup import signup_tokens
+from hizakoshi.clinic.models import Clinic
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.models import DiaryEntry, Escalation
 from hizakoshi.journey.reminders.services import calendar_feed_create
@@ -41,6 +49,7 @@ from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
 from hizakoshi.site.access import Need
 from journey.factories import with_records
+from people import linked, staff, staff_login
 from selfcheck.factories import saved_result
 
 
@@ -48,6 +57,9 @@ class Kind(Enum):
     RECORDS = "the signed-in person's records"
     OWNED = "one of the person's records, named in the URL"
     OPEN = "open to anyone by design"
+    CLINIC = "the clinic area, about no one person"
+    STAFF = "one linked patient's records, for the clinic's staff"
+    GATE = "the clinic's second-factor pages"
 
 
 Args = Callable[[User], dict[str, object]]
@@ -96,11 +108,18 @@ def _reset_link(owner: User) -> dict[str, object]:
     return {"uidb64": _uid(owner), "token": default_token_generator.make_token(owner)}
 
 
+def _linked_patient(owner: User) -> dict[str, object]:
+    return {"person_id": owner.pk}
+
+
 def _open(why: str, args: Args = _none) -> Row:
     return Row(Kind.OPEN, args, why)
 
 
 RECORDS = Row(Kind.RECORDS)
+CLINIC = Row(Kind.CLINIC)
+STAFF = Row(Kind.STAFF, _linked_patient)
+GATE = Row(Kind.GATE)
 URLS: dict[str, Row] = {
     # The self-check needs no account; a saved result is reached by its secret link alone.
     "selfcheck:landing": _open("the start page"),
@@ -221,7 +240,7 @@ class Visit:
 def visit(persona: User | AnonymousUser, method: str, url: str) -> Visit:
     client = Client()  # a fresh one each time: a POST to logout must not end the next visit
     if isinstance(persona, User):
-        client.force_login(persona)
+        staff_login(client, persona)  # with their second factor, if they have one
     with door_spy() as spy:
         response = client.get(url) if method == "GET" else client.post(url, {})
     body = b"" if getattr(response, "streaming", False) else response.content
@@ -239,6 +258,9 @@ def test_every_url_has_a_row_and_every_row_a_url() -> None:
     assert "" not in names, "an unnamed URL cannot be listed: give it a name"
     assert sorted(n for n in names if n not in URLS) == []
     assert sorted(n for n in URLS if n not in names) == []
+
+
+CLINIC_AREA = (Kind.CLINIC, Kind.STAFF, Kind.GATE)
 
 
 def test_every_open_page_says_why_and_no_page_of_records_needs_a_reason() -> None:
@@ -295,6 +317,12 @@ def test_each_url_for_anonymous_the_patient_and_another_patient(
         _assert_no_server_error(name, who, seen[who])
     if row.kind is Kind.OPEN:
         return
+    if row.kind in CLINIC_AREA:
+        _assert_anonymous_gets_nothing(name, patient, seen["anonymous"])
+        for who in ("patient", "other"):
+            assert [v.status for v in seen[who]] == [404, 404], (name, who)
+            assert all(not v.door for v in seen[who]), (name, who)
+        return
     _assert_anonymous_gets_nothing(name, patient, seen["anonymous"])
     _assert_door_asked(name, patient, seen["patient"])
     assert seen["patient"][0].status in (200, 302), (name, seen["patient"][0].status)
@@ -306,3 +334,54 @@ def test_each_url_for_anonymous_the_patient_and_another_patient(
     # A page about "me": whatever the other patient gets is their own, never the patient's.
     for v in seen["other"]:
         assert patient.email not in v.body, (name, v.method)
+
+
+# --- the clinic's staff -----------------------------------------------------------------------
+
+STAFF_NEEDS = {"GET": {Need.READ, Need.EXPORT, Need.PRINT}, "POST": {Need.WRITE}}
+
+
+def _assert_nothing_of_the_patient(name: str, who: str, visits: list[Visit]) -> None:
+    for v in visits:
+        for mark in ("hanako@example.jp", "佐藤 花子", "サトウ ハナコ"):
+            assert mark not in v.body, (name, who, v.method, mark)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", url_names())
+def test_each_url_for_the_clinics_staff_another_clinics_staff_and_staff_without_a_second_factor(
+    name: str, patient: User, clinic: Clinic, clinic_staff: User, other_clinic_staff: User
+) -> None:
+    linked(patient, clinic)
+    no_factor = staff("new@clinic.example.jp", clinic, display_name="新人", second_factor=False)
+    row = URLS[name]
+    url = reverse(name, kwargs=(row.args or _none)(patient))
+    seen: dict[str, list[Visit]] = {}
+    for who, persona in (
+        ("other", other_clinic_staff),
+        ("no_factor", no_factor),
+        ("staff", clinic_staff),
+    ):
+        seen[who] = [visit(persona, method, url) for method in ("GET", "POST")]
+        _assert_no_server_error(name, who, seen[who])
+    _assert_nothing_of_the_patient(name, "other", seen["other"])
+    _assert_nothing_of_the_patient(name, "no_factor", seen["no_factor"])
+    if row.kind in (Kind.CLINIC, Kind.STAFF):
+        for v in seen["no_factor"]:
+            assert v.status == 302 and v.location.startswith("/clinic/verify/"), (name, v.method)
+            assert not v.door, name
+    if row.kind is Kind.GATE:
+        assert seen["no_factor"][0].status == 200, name
+    if row.kind is Kind.CLINIC:
+        assert seen["staff"][0].status == 200, (name, seen["staff"][0].status)
+        assert seen["other"][0].status == 200, (name, seen["other"][0].status)
+    if row.kind is Kind.STAFF:
+        assert seen["staff"][0].status in (200, 302), (name, seen["staff"][0].status)
+        assert [v.status for v in seen["other"]] == [404, 404], name
+        for v in seen["staff"]:
+            if v.status == 405:
+                continue
+            assert v.door, f"{name} {v.method}: the staff page did not ask the door"
+            assert all(c["actor"] == clinic_staff for c in v.door), name
+            assert all(c.get("person_id") == patient.pk for c in v.door), name
+            assert {c.get("need", Need.READ) for c in v.door} <= STAFF_NEEDS[v.method], name

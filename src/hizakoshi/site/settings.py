@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "hizakoshi.selfcheck",
     "hizakoshi.accounts",
     "hizakoshi.journey",
+    "hizakoshi.clinic",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "django_tasks",
     "django_ratelimit",
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass a second factor (staff, clinic/staff/).
+    "django_otp.middleware.OTPMiddleware",
     "hizakoshi.site.sessions.AbsoluteSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -343,6 +349,8 @@ HIZAKOSHI_SITE_URL = env_str("HIZAKOSHI_SITE_URL", "http://127.0.0.1:8000").rstr
 HIZAKOSHI_CLINIC_NAME = env_str("HIZAKOSHI_CLINIC_NAME", "")
 HIZAKOSHI_CLINIC_PHONE = env_str("HIZAKOSHI_CLINIC_PHONE", "")
 HIZAKOSHI_CLINIC_URL = env_str("HIZAKOSHI_CLINIC_URL", "")
+# The code people type to link with that clinic (clinic/migrations/0002 seeds it once).
+HIZAKOSHI_CLINIC_CODE = env_str("HIZAKOSHI_CLINIC_CODE", "CLINIC1")
 # The item wording of questionnaires whose text may not ship with the app (KOOS, RMDQ, ODI, the
 # Japanese STarT Back): a YAML or JSON file the clinic supplies under its own licence
 # (care.instruments.load_clinic_item_texts). Empty: only NRS and the activity goals are offered.

@@ -27,6 +27,10 @@ urlpatterns = [
         ),
     ),
     path("me/", include("hizakoshi.journey.urls")),
+    # The person's links with clinics and who at a clinic looked at their records.
+    path("me/clinics/", include("hizakoshi.clinic.links.urls")),
+    # The clinic's staff: two factors, then only their own clinic's linked patients.
+    path("clinic/", include("hizakoshi.clinic.urls")),
     # The private calendar feed: public by design, the secret token is the key.
     path("calendar/", include((feed_urlpatterns, "calendar"))),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,17 @@
+"""The clinic's tables. Split by subject; every model is importable from here."""
+
+from hizakoshi.clinic.models.audit import AuditAction, AuditEvent
+from hizakoshi.clinic.models.clinic import CareLink, Clinic, Membership, Role
+from hizakoshi.clinic.models.status import Acknowledgement, AttentionKind, PatientStatus
+
+__all__ = [
+    "Acknowledgement",
+    "AttentionKind",
+    "AuditAction",
+    "AuditEvent",
+    "CareLink",
+    "Clinic",
+    "Membership",
+    "PatientStatus",
+    "Role",
+]

@@ -1,0 +1,33 @@
+"""What each staff role may do with a linked person's records (the access door asks this).
+
+Least privilege: the clinicians who treat the person read and change their plan; reception books
+consultations and sees no health record; the clinic admin manages staff and reads the audit
+trail, not the records themselves.
+"""
+
+from __future__ import annotations
+
+from hizakoshi.clinic.models import Role
+from hizakoshi.site.access import Need
+
+_CLINICIAN = frozenset({Need.READ, Need.WRITE, Need.EXPORT, Need.PRINT})
+
+RECORD_NEEDS: dict[str, frozenset[Need]] = {
+    Role.DOCTOR: _CLINICIAN,
+    Role.PHYSIO: _CLINICIAN,
+    Role.RECEPTION: frozenset(),
+    Role.ADMIN: frozenset(),
+}
+
+
+def may(role: str, need: Need) -> bool:
+    return need in RECORD_NEEDS.get(role, frozenset())
+
+
+def sees_records(role: str) -> bool:
+    """Whether the role's pages show health records at all (the dashboard, patient pages)."""
+    return bool(RECORD_NEEDS.get(role))
+
+
+def reads_audit(role: str) -> bool:
+    return role == Role.ADMIN
