@@ -4,8 +4,9 @@
 - signed in without a live membership (a patient, a former member): 404, as for any page that
   is not theirs; a membership ended while signed in shuts the area at the next request;
 - a member whose session has not passed the second factor: to the second-factor page.
-The view then gets the live `Membership` as its second argument. Records of a person are still
-reached only through the access door (site/access.py), which checks all of this again.
+The view then gets the live `Membership` as its second argument, and its response is never
+cached (a clinic desktop may be shared; the pages carry health records). Records of a person
+are still reached only through the access door (site/access.py), which checks all of it again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
 
 from hizakoshi.accounts.models import User
 from hizakoshi.clinic.models import Membership
@@ -43,6 +45,7 @@ def is_verified(user: Any) -> bool:
 
 def staff_area(view: StaffView[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
     @wraps(view)
+    @never_cache
     def gated(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
