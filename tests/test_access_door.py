@@ -175,6 +175,8 @@ URLS: dict[str, Row] = {
     "journey:for_doctor": RECORDS,
     "journey:summary": RECORDS,
     "journey:summary_pdf": RECORDS,
+    "clinic:dashboard": CLINIC,
+    "clinic:acknowledge": STAFF,
 }
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.dashboard.services import status_refresh
 from hizakoshi.clinic.links.consent import CONSENT_VERSION, SHARED_KINDS
 from hizakoshi.clinic.models import CareLink, Clinic
 
@@ -25,7 +26,7 @@ def care_link_create(
     again to a clinic already linked returns the live link: a double tap makes one."""
     try:
         with transaction.atomic():
-            return CareLink.objects.create(
+            link = CareLink.objects.create(
                 person=person,
                 clinic=clinic,
                 name=name,
@@ -36,6 +37,8 @@ def care_link_create(
                 language=language,
                 linked_at=now,
             )
+            status_refresh(person=person, now=now)  # the link's row on the dashboard, at once
+            return link
     except IntegrityError:
         return CareLink.objects.get(person=person, clinic=clinic, ended_at__isnull=True)
 

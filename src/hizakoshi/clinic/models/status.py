@@ -30,8 +30,10 @@ class PatientStatus(models.Model):
     last_activity_on = models.DateField(null=True)
     red_flag_at = models.DateTimeField(null=True)
     escalations_open = models.PositiveSmallIntegerField(default=0)
-    pain_latest = models.PositiveSmallIntegerField(null=True)
-    pain_baseline = models.PositiveSmallIntegerField(null=True)
+    # The weekly averages the core compared (0-10, one decimal), of the series named.
+    pain_series = models.CharField(max_length=16, blank=True)
+    pain_latest = models.DecimalField(max_digits=3, decimal_places=1, null=True)
+    pain_baseline = models.DecimalField(max_digits=3, decimal_places=1, null=True)
     checkin_overdue_since = models.DateField(null=True)
     risk_group = models.CharField(max_length=8, blank=True)  # STarT Back: low, medium, high
     computed_at = models.DateTimeField()

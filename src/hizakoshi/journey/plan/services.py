@@ -22,8 +22,10 @@ from hizakoshi.journey.models import (
     WalkingUnit,
 )
 from hizakoshi.journey.models.plan import Profile
+from hizakoshi.site.signals import records_changed_send
 
 
+@transaction.atomic
 def journey_start_from_assessment(
     *,
     person: User,
@@ -51,6 +53,7 @@ def journey_start_from_assessment(
         created_at=now,
     )
     _profile_height_from(person=person, answers=answers)
+    records_changed_send(person=person, now=now)  # a self-check kept or retaken
     plan = assessment.plan
     if plan is None:
         return stored
