@@ -240,3 +240,22 @@ def test_one_refresh_reads_the_same_few_queries_whatever_the_years_of_diary(
             status_refresh(person=someone, now=at(START + 800 * DAY))
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_the_models_kinds_are_the_cores() -> None:
+    from hizakoshi.care.clinic import KINDS
+    from hizakoshi.clinic.models import AttentionKind
+
+    assert sorted(AttentionKind.values) == sorted(KINDS)
+
+
+def test_a_failed_refresh_never_stops_a_link_and_leaves_a_bare_row(
+    patient: User, clinic: Clinic
+) -> None:
+    broken = mock.patch(
+        "hizakoshi.clinic.dashboard.services.journey_facts", side_effect=RuntimeError("boom")
+    )
+    with broken:
+        link = linked(patient, clinic)
+    row = PatientStatus.objects.get(link=link)
+    assert (row.attention, row.priority) == ([], 0)

@@ -8,12 +8,15 @@ from datetime import date, datetime
 from typing import cast, get_args
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 
 from hizakoshi.care.clinic import KINDS, AttentionKind, age_on, kind_name
 from hizakoshi.care.journey.content import SeriesId, series_rule
 from hizakoshi.care.journey.progress import shown
 from hizakoshi.care.model import Lang
 from hizakoshi.clinic.models import Acknowledgement, PatientStatus
+from hizakoshi.site.templatetags.dates import longdate
 
 # Shown as urgent (the stylesheet's .flag-urgent): they may need a doctor soon.
 URGENT: frozenset[AttentionKind] = frozenset({"red_flag", "escalation"})
@@ -28,16 +31,17 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One patient's line, its cells ready to show: a page of fifty costs the template little
+    (the list's server time is mostly the template's)."""
+
     person_id: int
     name: str
     name_kana: str
-    age: int | None
-    flags: list[Flag]
-    last_activity: date | None
-    red_flag_at: datetime | None
-    pain_name: str  # "" when there is nothing to compare yet
-    pain_latest: str
-    pain_baseline: str
+    age: str
+    kinds: str  # the flags' ids, for data-kinds
+    flags: SafeString  # the flags as badges
+    last_activity: SafeString
+    pain: str
     patient_url: str
     acknowledge_url: str
 
@@ -51,39 +55,63 @@ def flags_of(status: PatientStatus | None, lang: Lang) -> list[Flag]:
     ]
 
 
-def patient_url(person_id: int) -> str:
-    """The patient's page (`clinic:patient`, made by its own feature); its path by hand only
-    while that name is not there yet."""
+_ANY_ID = 987654321  # reversed once a page, then replaced by each person's id
+
+
+def _url_pattern(name: str) -> str | None:
     try:
-        return reverse("clinic:patient", kwargs={"person_id": person_id})
+        return reverse(name, kwargs={"person_id": _ANY_ID}).replace(str(_ANY_ID), "{}")
     except NoReverseMatch:
-        return f"/clinic/patients/{person_id}/"
+        return None
 
 
-def row_of(status: PatientStatus, *, today: date, lang: Lang) -> Row:
-    link = status.link
-    series = status.pain_series
-    rule = series_rule(cast(SeriesId, series)) if series in get_args(SeriesId) else None
+class RowMaker:
+    """Makes the page's rows: what is the same for every row is worked out once."""
 
-    def pain(value: object) -> str:
-        if rule is None or value is None:
+    def __init__(self, *, today: date, lang: Lang, no_records: str) -> None:
+        self.today, self.lang, self.no_records = today, lang, no_records
+        # The patient's page is its own feature's (`clinic:patient`); its path by hand only
+        # while that name is not there yet.
+        self.patient = _url_pattern("clinic:patient") or "/clinic/patients/{}/"
+        self.acknowledge = _url_pattern("clinic:acknowledge") or ""
+        self.badges = {
+            kind: format_html(
+                '<span class="flag{}">{}</span>',
+                " flag-urgent" if kind in URGENT else "",
+                kind_name(kind).get(lang),
+            )
+            for kind in KINDS
+        }
+
+    def pain(self, status: PatientStatus) -> str:
+        series = status.pain_series
+        if series not in get_args(SeriesId) or status.pain_latest is None:
             return "—"
-        return shown(rule, float(str(value))).get(lang)
+        rule = series_rule(cast(SeriesId, series))
 
-    return Row(
-        person_id=status.person_id,
-        name=link.name,
-        name_kana=link.name_kana,
-        age=age_on(link.birth_date, today),
-        flags=flags_of(status, lang),
-        last_activity=status.last_activity_on,
-        red_flag_at=status.red_flag_at,
-        pain_name="" if rule is None else rule.name.get(lang),
-        pain_latest=pain(status.pain_latest),
-        pain_baseline=pain(status.pain_baseline),
-        patient_url=patient_url(status.person_id),
-        acknowledge_url=reverse("clinic:acknowledge", kwargs={"person_id": status.person_id}),
-    )
+        def value(number: object) -> str:
+            return "—" if number is None else shown(rule, float(str(number))).get(self.lang)
+
+        latest, baseline = value(status.pain_latest), value(status.pain_baseline)
+        return f"{rule.name.get(self.lang)}: {latest} ({baseline})"
+
+    def row(self, status: PatientStatus) -> Row:
+        link = status.link
+        kinds = [k for k in status.attention if k in KINDS]
+        age = age_on(link.birth_date, self.today)
+        last = status.last_activity_on
+        return Row(
+            person_id=status.person_id,
+            name=link.name,
+            name_kana=link.name_kana,
+            age="—" if age is None else str(age),
+            kinds=" ".join(kinds),
+            flags=SafeString("".join(self.badges[k] for k in kinds) or "—"),
+            last_activity=longdate(last) if last else SafeString(escape(self.no_records)),
+            pain=self.pain(status),
+            patient_url=self.patient.format(status.person_id),
+            acknowledge_url=self.acknowledge.format(status.person_id),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,20 +111,29 @@ def status_refresh(*, person: User, now: datetime) -> int:
     return len(links)
 
 
-def records_changed_received(sender: object, *, person: User, now: datetime, **_: Any) -> None:
-    """The receiver of site/signals.py `records_changed`, inside the journey write's transaction.
-
-    Most people link with no clinic: one cheap query and nothing else for them. A failure here
-    is logged and leaves the row as it was (the daily review recomputes it) rather than undo
-    the person's own diary or session, which must never be lost to the clinic's list; the
-    savepoint keeps the person's transaction usable on PostgreSQL after a failed statement."""
-    if not has_live_link(person=person):
-        return
+def status_refresh_guarded(*, person: User, now: datetime) -> None:
+    """status_refresh for a write that must not fail because of it (a journey write, a new
+    care link): a failure is logged and leaves the rows as they were, a new link with a bare
+    row, and the daily review recomputes them. The person's own diary or session must never
+    be lost to the clinic's list; the savepoint keeps their transaction usable on PostgreSQL
+    after a failed statement."""
     try:
         with transaction.atomic():
             status_refresh(person=person, now=now)
     except Exception:  # any failure: the records stay saved; the daily review tries again
         log.exception("dashboard status refresh failed for person %s", person.pk)
+        for link in live_links_of(person=person):
+            PatientStatus.objects.get_or_create(
+                link=link,
+                defaults={"clinic_id": link.clinic_id, "person_id": person.pk, "computed_at": now},
+            )
+
+
+def records_changed_received(sender: object, *, person: User, now: datetime, **_: Any) -> None:
+    """The receiver of site/signals.py `records_changed`, inside the journey write's
+    transaction. Most people link with no clinic: one cheap query and nothing else for them."""
+    if has_live_link(person=person):
+        status_refresh_guarded(person=person, now=now)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hizakoshi.clinic.dashboard.forms import (
@@ -17,7 +18,7 @@ from hizakoshi.clinic.dashboard.forms import (
     DashboardQuery,
     kind_choices,
 )
-from hizakoshi.clinic.dashboard.presenters import flags_of, history_of, row_of
+from hizakoshi.clinic.dashboard.presenters import RowMaker, flags_of, history_of
 from hizakoshi.clinic.dashboard.selectors import (
     acknowledgements_of,
     dashboard_page,
@@ -44,8 +45,10 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     page = dashboard_page(
         clinic=membership.clinic, kind=kind, sort=sort, page=query.value("page", 1)
     )
+    # The list reaches no one through the door (it shows this clinic's own linked people's status
+    # rows), but it shows names and flags: one audit row per look (services.py).
     dashboard_view_audit(membership=membership, ip=staff_ip(request), now=timezone.now())
-    lang, today = current_lang(), timezone.localdate()
+    rows = RowMaker(today=timezone.localdate(), lang=current_lang(), no_records=_("No records yet"))
     keep = {k: v for k, v in (("kind", kind), ("sort", sort)) if v}
 
     def page_url(number: int) -> str:
@@ -55,7 +58,7 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         "membership": membership,
         "query": query,
         "page": page,
-        "rows": [row_of(s, today=today, lang=lang) for s in page.rows],
+        "rows": [rows.row(s) for s in page.rows],
         "kinds": [(k, label, page.by_kind[k]) for k, label in kind_choices()],  # type: ignore[index]
         "kind": kind or "",
         "sorts": list(SORT_LABELS.items()),

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 
 from hizakoshi.accounts.models import User
-from hizakoshi.clinic.dashboard.services import status_refresh
+from hizakoshi.clinic.dashboard.services import status_refresh_guarded
 from hizakoshi.clinic.links.consent import CONSENT_VERSION, SHARED_KINDS
 from hizakoshi.clinic.models import CareLink, Clinic
 
@@ -37,7 +37,8 @@ def care_link_create(
                 language=language,
                 linked_at=now,
             )
-            status_refresh(person=person, now=now)  # the link's row on the dashboard, at once
+            # The link's row on the dashboard, at once (a failure there never stops the link).
+            status_refresh_guarded(person=person, now=now)
             return link
     except IntegrityError:
         return CareLink.objects.get(person=person, clinic=clinic, ended_at__isnull=True)
