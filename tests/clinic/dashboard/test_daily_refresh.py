@@ -19,7 +19,7 @@ from hizakoshi.accounts.models import User
 from hizakoshi.care.clinic import clinic_content
 from hizakoshi.clinic.dashboard import services
 from hizakoshi.clinic.dashboard.services import review_moment
-from hizakoshi.clinic.models import Clinic, PatientStatus
+from hizakoshi.clinic.models import CareLink, Clinic, PatientStatus
 from hizakoshi.journey.diary.services import diary_save
 from hizakoshi.journey.review.services import journeys_review
 from people import linked, person
@@ -112,6 +112,17 @@ def test_one_persons_failed_refresh_is_counted_and_the_others_are_refreshed(
         False,
         True,
     ]
+
+
+@pytest.mark.django_db
+def test_the_daily_refresh_deletes_rows_of_links_ended_another_way(
+    patient: User, other_patient: User, clinic: Clinic
+) -> None:
+    ended = started_and_linked(patient, clinic)
+    kept = started_and_linked(other_patient, clinic)
+    CareLink.objects.filter(pk=ended.pk).update(ended_at=timezone.now())  # not through the service
+    journeys_review(today=START + DAY)
+    assert list(PatientStatus.objects.values_list("link_id", flat=True)) == [kept.pk]
 
 
 def test_a_review_of_another_day_judges_by_the_same_time_of_day_on_that_day() -> None:

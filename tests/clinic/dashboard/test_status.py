@@ -204,12 +204,15 @@ def test_a_person_with_no_clinic_costs_one_query_and_gets_no_row(patient: User) 
     assert not PatientStatus.objects.exists()
 
 
-def test_an_ended_link_is_no_longer_refreshed(hanako: User, clinic: Clinic) -> None:
+def test_ending_the_link_takes_its_row_off_and_later_writes_make_none(
+    hanako: User, clinic: Clinic
+) -> None:
     row = status(hanako, clinic)
-    care_link_end(person=hanako, link_id=row.link_id, now=timezone.now())
+    assert care_link_end(person=hanako, link_id=row.link_id, now=timezone.now())
+    assert not PatientStatus.objects.exists()
     with time_machine.travel(at(LATER), tick=False):
         _diary(hanako, LATER)
-    assert status(hanako, clinic).computed_at == row.computed_at
+    assert not PatientStatus.objects.exists()
 
 
 def test_a_failed_refresh_never_loses_the_persons_diary(hanako: User, clinic: Clinic) -> None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
@@ -56,6 +57,7 @@ def _status_values(link: CareLink, facts: Facts, now: datetime) -> dict[str, Any
     return {
         "clinic_id": link.clinic_id,
         "person_id": link.person_id,
+        "name_kana": link.name_kana,
         "attention": list(found.kinds),
         "priority": found.priority,
         "last_activity_on": facts.last_activity,
@@ -125,7 +127,12 @@ def status_refresh_guarded(*, person: User, now: datetime) -> None:
         for link in live_links_of(person=person):
             PatientStatus.objects.get_or_create(
                 link=link,
-                defaults={"clinic_id": link.clinic_id, "person_id": person.pk, "computed_at": now},
+                defaults={
+                    "clinic_id": link.clinic_id,
+                    "person_id": person.pk,
+                    "name_kana": link.name_kana,
+                    "computed_at": now,
+                },
             )
 
 
@@ -148,9 +155,20 @@ def _status_refresh_locked(person_id: int, now: datetime) -> bool:
     return True
 
 
+def status_drop(*, link_id: int) -> None:
+    """A link ended: its row goes with it (rows exist for live links only, so the dashboard
+    needs no join to leave ended ones out)."""
+    PatientStatus.objects.filter(link_id=link_id).delete()
+
+
 def statuses_refresh_all(*, now: datetime) -> tuple[int, int]:
     """Refresh every live link's status as on `now`, one person per transaction; one person's
-    failure is logged and counted and does not stop the rest. Returns (people, failures)."""
+    failure is logged and counted and does not stop the rest. Returns (people, failures).
+    Rows of links ended some other way than care_link_end, or of accounts no longer active,
+    are deleted first, so the dashboard never lists someone the door would refuse."""
+    PatientStatus.objects.filter(
+        Q(link__ended_at__isnull=False) | Q(person__is_active=False)
+    ).delete()
     people = failures = 0
     for person_id in live_link_people_ids():
         try:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 
 from hizakoshi.accounts.models import User
-from hizakoshi.clinic.dashboard.services import status_refresh_guarded
+from hizakoshi.clinic.dashboard.services import status_drop, status_refresh_guarded
 from hizakoshi.clinic.links.consent import CONSENT_VERSION, SHARED_KINDS
 from hizakoshi.clinic.models import CareLink, Clinic
 
@@ -46,7 +46,10 @@ def care_link_create(
 
 def care_link_end(*, person: User, link_id: int, now: datetime) -> bool:
     """End one of the person's live links; False when there was none to end (already ended)."""
-    ended = CareLink.objects.filter(pk=link_id, person=person, ended_at__isnull=True).update(
-        ended_at=now
-    )
+    with transaction.atomic():
+        ended = CareLink.objects.filter(pk=link_id, person=person, ended_at__isnull=True).update(
+            ended_at=now
+        )
+        if ended:
+            status_drop(link_id=link_id)  # off the clinic's dashboard with the link
     return ended == 1
