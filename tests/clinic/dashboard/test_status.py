@@ -31,7 +31,7 @@ from hizakoshi.clinic.links.services import care_link_end
 from hizakoshi.clinic.models import Clinic, PatientStatus
 from hizakoshi.journey.checkins.services import nrs_record, outcome_record, psfs_record
 from hizakoshi.journey.diary.services import diary_save
-from hizakoshi.journey.escalations.services import escalation_mark_seen
+from hizakoshi.journey.escalations.services import escalation_mark_seen, escalations_review
 from hizakoshi.journey.function_tests.services import function_test_record
 from hizakoshi.journey.models import Escalation, FunctionTestKind, PsfsActivity
 from hizakoshi.journey.pause.services import resume_record
@@ -160,6 +160,19 @@ def test_a_self_check_with_a_warning_sign_flags_the_person(hanako: User, clinic:
     with time_machine.travel(at(LATER), tick=False):
         self_check(hanako, now=at(LATER), urgent_signs=["bladder_bowel"])
     assert status(hanako, clinic).attention == ["red_flag"]
+
+
+def test_a_message_the_escalation_review_raises_flags_the_person_at_once(
+    hanako: User, clinic: Clinic
+) -> None:
+    with time_machine.travel(at(LATER), tick=False):
+        diary_save(person=hanako, day=LATER, values={"daily_life": "severe"}, now=at(LATER))
+        assert status(hanako, clinic).attention == []
+        assert [e.kind for e in escalations_review(person=hanako, today=LATER)] == [
+            "daily_life_badly_affected"
+        ]
+    row = status(hanako, clinic)
+    assert (row.attention, row.escalations_open) == (["escalation"], 1)
 
 
 def test_high_risk_start_back_answers_flag_the_person(hanako: User, clinic: Clinic) -> None:

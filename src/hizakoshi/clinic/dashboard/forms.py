@@ -26,7 +26,7 @@ SORT_LABELS = {
 NOTE_MAX = 1000  # Acknowledgement.note's size
 
 
-def kind_choices() -> list[tuple[str, str]]:
+def kind_choices() -> list[tuple[AttentionKind, str]]:
     lang = current_lang()
     return [(k, kind_name(k).get(lang)) for k in KINDS]
 

@@ -88,7 +88,10 @@ def status_refresh(*, person: User, now: datetime) -> int:
     """Recompute the status rows of `person`'s live care links as on `now`, from their journey
     records; returns how many were written (0: no live link). Idempotent: the same records and
     time give the same rows."""
-    links = live_links_of(person=person)
+    # The links are locked while their rows are written: a link ended meanwhile
+    # (care_link_end, which deletes the row) waits, so no row outlives its link.
+    live = CareLink.objects.select_for_update().filter(person=person, ended_at__isnull=True)
+    links = list(live.order_by("pk"))
     if not links:
         return 0
     today = timezone.localdate(now)

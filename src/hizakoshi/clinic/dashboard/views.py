@@ -26,7 +26,7 @@ from hizakoshi.clinic.dashboard.selectors import (
     status_of,
 )
 from hizakoshi.clinic.dashboard.services import acknowledgement_create, dashboard_view_audit
-from hizakoshi.clinic.models import CareLink, Membership
+from hizakoshi.clinic.models import CareLink, Membership, PatientStatus
 from hizakoshi.clinic.roles import sees_records
 from hizakoshi.clinic.staff.guard import staff_area, staff_ip
 from hizakoshi.site.access import Need, person_for
@@ -59,7 +59,7 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         "query": query,
         "page": page,
         "rows": [rows.row(s) for s in page.rows],
-        "kinds": [(k, label, page.by_kind[k]) for k, label in kind_choices()],  # type: ignore[index]
+        "kinds": [(k, label, page.by_kind[k]) for k, label in kind_choices()],
         "kind": kind or "",
         "sorts": list(SORT_LABELS.items()),
         "sort": sort,
@@ -72,10 +72,13 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 def _acknowledge_page(
-    request: HttpRequest, membership: Membership, link: CareLink, form: AcknowledgeForm
+    request: HttpRequest,
+    membership: Membership,
+    link: CareLink,
+    status: PatientStatus | None,
+    form: AcknowledgeForm,
 ) -> HttpResponse:
     lang = current_lang()
-    status = status_of(person=link.person, clinic=membership.clinic)
     context = {
         "membership": membership,
         "link": link,
@@ -101,7 +104,7 @@ def acknowledge(request: HttpRequest, membership: Membership, person_id: int) ->
             raise Http404  # the staff member's own id: they are not this clinic's patient
         status = status_of(person=person, clinic=membership.clinic)
         form = AcknowledgeForm(initial={"kinds": [] if status is None else status.attention})
-        return _acknowledge_page(request, membership, link, form)
+        return _acknowledge_page(request, membership, link, status, form)
     form = AcknowledgeForm(request.POST)
     # The door and the write in one transaction: the audit row and the acknowledgement are
     # committed together or not at all (site/access.py).
@@ -121,4 +124,5 @@ def acknowledge(request: HttpRequest, membership: Membership, person_id: int) ->
                 now=timezone.now(),
             )
             return redirect(f"{reverse('clinic:dashboard')}?saved=1")
-    return _acknowledge_page(request, membership, link, form)
+    status = status_of(person=person, clinic=membership.clinic)
+    return _acknowledge_page(request, membership, link, status, form)
