@@ -60,7 +60,7 @@ def by_weekly_review() -> ChangeBy:
     return ChangeBy(PlanOrigin.WEEKLY)
 
 
-def _locked(person: User) -> None:
+def plan_lock(*, person: User) -> None:
     # One writer of a person's plan at a time: the weekly review, a self-check and clinicians
     # take turns (PostgreSQL row lock; SQLite's write transactions are IMMEDIATE already).
     User.objects.select_for_update().filter(pk=person.pk).first()
@@ -84,7 +84,7 @@ def journey_start_from_assessment(
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    _locked(person)
+    plan_lock(person=person)
     stored = Assessment.objects.create(
         person=person,
         answers=answers.model_dump(mode="json"),
