@@ -15,6 +15,6 @@ def clinician_notes_unseen(*, person: User) -> QuerySet[ClinicianNote]:
     )
 
 
-def clinician_notes_recent(*, person: User, limit: int = 10) -> list[ClinicianNote]:
+def clinician_notes_recent(*, person: User, limit: int) -> list[ClinicianNote]:
     """The latest notes, read or not (the clinic's plan page lists what it wrote)."""
     return list(ClinicianNote.objects.filter(person=person).order_by("-created_at", "-pk")[:limit])

@@ -16,6 +16,11 @@ class NoteRefused(ValueError):
     """An empty note, or one longer than NOTE_MAX_LENGTH: the form says so before this."""
 
 
+def _stored(field: str) -> int:
+    # The labels are copies of what the clinic calls itself and its member: cut to their column.
+    return int(getattr(ClinicianNote._meta.get_field(field), "max_length", 0) or 0)
+
+
 @transaction.atomic
 def clinician_note_create(
     *,
@@ -33,8 +38,8 @@ def clinician_note_create(
         person=person,
         text=text,
         written_by=written_by,
-        by_label=by_label[:80],
-        clinic_name=clinic_name[:100],
+        by_label=by_label[: _stored("by_label")],
+        clinic_name=clinic_name[: _stored("clinic_name")],
         created_at=now or timezone.now(),
     )
 
