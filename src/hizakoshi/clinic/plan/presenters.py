@@ -73,8 +73,18 @@ def _history(row: PlanItem | WalkingTarget) -> dict[str, Any]:
     return {"what": what, "amount": amount, "active": row.active, **_origin(row)}
 
 
+def _mark_errors(form: forms.Form) -> None:
+    # A screen reader hears each error with its field (the error's id is in _field.html).
+    for name in form.errors:
+        if name in form.fields:
+            attrs = form.fields[name].widget.attrs
+            attrs |= {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}_error"}
+
+
 def plan_context(records: PlanRecords, bound: forms.Form | None = None) -> dict[str, Any]:
     """`bound` is the form of a refused change, shown with its errors where it was."""
+    if bound is not None:
+        _mark_errors(bound)
     walking = records.walking
     walking_initial = (
         {}

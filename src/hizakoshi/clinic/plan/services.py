@@ -102,7 +102,7 @@ def plan_exercise_add(
         raise PlanConflict(_("This exercise is in the plan already: change its amount instead."))
     by = _by(membership, now)
     reason = Text(
-        ja=f"{by.label}がプランに加えました:{dose.text().ja}",
+        ja=f"{by.label}がプランに加えました。{dose.text().ja}",
         en=f"{by.label} added it to your plan: {dose.text().en}",
     )
     item = plan_item_add(
@@ -152,7 +152,7 @@ def plan_dose_set(
     by = _by(membership, now)
     before = dose_of(item)
     reason = Text(
-        ja=f"{by.label}が量を決めました:{before.text().ja} → {dose.text().ja}",
+        ja=f"{by.label}が量を決めました。{before.text().ja} → {dose.text().ja}",
         en=f"{by.label} set the amount: {before.text().en} → {dose.text().en}",
     )
     changed = plan_item_change(
@@ -180,7 +180,7 @@ def plan_walking_set(
     by = _by(membership, now)
     amount = target.text()
     reason = Text(
-        ja=f"{by.label}が歩く目標を決めました:{amount.ja}・週{target.days_per_week}日",
+        ja=f"{by.label}が歩く目標を決めました。{amount.ja}・週{target.days_per_week}日",
         en=f"{by.label} set your walking target: {amount.en}, {target.days_per_week} days a week",
     )
     changed = walking_target_change(
