@@ -9,7 +9,7 @@ from django.test import Client
 
 from hizakoshi.accounts.models import User
 from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic
-from people import PASSWORD, STAFF_PASSWORD
+from people import PASSWORD, STAFF_PASSWORD, staff_login
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
@@ -95,3 +95,12 @@ def test_a_patients_logins_are_not_the_clinics_to_see(patient: User) -> None:
     log_in(Client(), patient.email, "not the password")
     log_in(Client(), patient.email, PASSWORD)
     assert not AuditEvent.objects.exists()
+
+
+def test_the_tests_shortcut_past_the_login_form_writes_no_login_and_the_real_one_still_does(
+    clinic_staff: User,
+) -> None:
+    staff_login(Client(), clinic_staff)
+    assert not AuditEvent.objects.exists()
+    log_in(Client(), clinic_staff.email, STAFF_PASSWORD)
+    assert AuditEvent.objects.get().action == AuditAction.LOGIN

@@ -19,12 +19,14 @@ from hizakoshi.accounts.models import User
 from hizakoshi.clinic.staff.guard import staff_ip
 from hizakoshi.clinic.staff.services import staff_login_failed_record, staff_login_record
 
+STAFF_LOGIN_AUDIT = "clinic-staff-login"
+
 
 def _ip(request: HttpRequest | None) -> str | None:
     return staff_ip(request) if request is not None else None
 
 
-@receiver(user_logged_in, dispatch_uid="clinic-staff-login")
+@receiver(user_logged_in, dispatch_uid=STAFF_LOGIN_AUDIT)
 def staff_logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if isinstance(user, User):
         staff_login_record(user=user, ip=_ip(request), now=timezone.now())
