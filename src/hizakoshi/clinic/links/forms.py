@@ -31,12 +31,13 @@ _CODE = re.compile(r"^[A-Z0-9]{4,12}$")
 _KANA = re.compile(r"^[\u30a1-\u30fa\u30fc\u30fb\u30fd\u30fe ]+$")  # katakana, ー, ・, spaces
 _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 _KATAKANA_OFFSET = 0x60  # ひ (U+3072) -> ヒ (U+30D2): the blocks are in the same order
-# Japanese eras a birth year may be given in: name -> the Western year before its first year.
-_ERAS = {
-    **dict.fromkeys(("大正", "T"), 1911),
-    **dict.fromkeys(("昭和", "S"), 1925),
-    **dict.fromkeys(("平成", "H"), 1988),
-    **dict.fromkeys(("令和", "R"), 2018),
+# Japanese eras a birth year may be given in: name -> (the Western year before its first year,
+# its last year; 昭和64 was its last, 昭和65 never was).
+_ERAS: dict[str, tuple[int, int | None]] = {
+    **dict.fromkeys(("大正", "T"), (1911, 15)),
+    **dict.fromkeys(("昭和", "S"), (1925, 64)),
+    **dict.fromkeys(("平成", "H"), (1988, 31)),
+    **dict.fromkeys(("令和", "R"), (2018, None)),
 }
 _ERA_YEAR = re.compile(r"^(大正|昭和|平成|令和|[TSHR])(元|\d{1,2})年?$")
 _WESTERN_YEAR = re.compile(r"^(\d{4})年?$")
@@ -86,7 +87,9 @@ def birth_year(text: str) -> int | None:
         return int(match.group(1))
     if match := _ERA_YEAR.match(text):
         number = 1 if match.group(2) == "元" else int(match.group(2))
-        return _ERAS[match.group(1)] + number if number >= 1 else None
+        before, last = _ERAS[match.group(1)]
+        within = number >= 1 and (last is None or number <= last)
+        return before + number if within else None
     return None
 
 
