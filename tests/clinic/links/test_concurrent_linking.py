@@ -98,5 +98,5 @@ def test_people_linking_with_one_clinic_at_the_same_moment_each_get_their_own_li
 
     results, errors = together(link)
     assert errors == []
-    assert sorted(results) == sorted(p.pk for p in everyone)  # type: ignore[type-var]
+    assert sorted(results) == sorted(p.pk for p in everyone)
     assert CareLink.objects.filter(clinic=clinic, ended_at__isnull=True).count() == THREADS
