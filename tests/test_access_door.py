@@ -175,6 +175,10 @@ URLS: dict[str, Row] = {
     "journey:for_doctor": RECORDS,
     "journey:summary": RECORDS,
     "journey:summary_pdf": RECORDS,
+    # One linked patient for the clinic's staff: the page, the pre-visit PDF, the FHIR Bundle.
+    "clinic:patient": STAFF,
+    "clinic:patient_pdf": STAFF,
+    "clinic:patient_fhir": STAFF,
 }
 
 
