@@ -6,7 +6,9 @@ done; staff of another clinic and a reception member get a 404 and leave no row.
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -90,3 +92,20 @@ def test_the_pages_only_read_a_post_is_refused_and_audits_nothing(
     response = client.post(url(name, year))
     assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "action", "what"), PAGES)
+def test_a_get_writes_nothing_but_its_audit_row(
+    client: Client, year: Year, name: str, action: AuditAction, what: str
+) -> None:
+    staff_login(client, year.doctor)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url(name, year)).status_code == 200
+    writes = [
+        q["sql"].split()[:3]
+        for q in queries.captured_queries
+        if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    # The session is saved on every request on purpose (an idle timeout); the rest is the door's.
+    others = [w for w in writes if '"django_session"' not in w]
+    assert others == [["INSERT", "INTO", '"clinic_auditevent"']]

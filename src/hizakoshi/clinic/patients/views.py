@@ -36,7 +36,7 @@ STYLESHEET = "clinic/report.css"
 # Drawing sizes: the page as the person's progress page (journey/progress/views.py); the PDF's
 # charts wide and low, so two fit side by side on A4 within two pages.
 PAGE_CHART = (340, 220)
-PDF_CHART = (520, 230)
+PDF_CHART = (520, 200)
 
 
 def reads_only(view: PatientView) -> PatientView:
