@@ -13,9 +13,14 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from clinic.patients.conftest import Year
+from hizakoshi.accounts.models import User
+from hizakoshi.care import assess
+from hizakoshi.care.questions import parse_answers
 from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic
-from hizakoshi.journey.models import Assessment
-from people import staff, staff_login
+from hizakoshi.journey.models import Assessment, AssessmentSource
+from hizakoshi.journey.plan.services import journey_start_from_assessment
+from people import linked, person, staff, staff_login
+from selfcheck.factories import emergency_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +114,20 @@ def test_a_get_writes_nothing_but_its_audit_row(
     # The session is saved on every request on purpose (an idle timeout); the rest is the door's.
     others = [w for w in writes if '"django_session"' not in w]
     assert others == [["INSERT", "INTO", '"clinic_auditevent"']]
+
+
+def test_a_person_whose_self_check_paused_self_care_is_shown_as_paused(
+    client: Client, clinic: Clinic, clinic_staff: User
+) -> None:
+    someone = person("paused@example.jp")
+    answers = parse_answers(emergency_answers())
+    journey_start_from_assessment(
+        person=someone, answers=answers, assessment=assess(answers), source=AssessmentSource.CLAIMED
+    )
+    linked(someone, clinic)
+    staff_login(client, clinic_staff)
+    page = client.get(reverse("clinic:patient", kwargs={"person_id": someone.pk}))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "<h2>セルフケアはお休み中です</h2>" in text and "医師の診察を受けるまで" in text
+    assert "このパターンと考えた理由" not in text  # no pattern is weighed while paused
