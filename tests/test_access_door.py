@@ -210,6 +210,10 @@ URLS: dict[str, Row] = {
     # The clinic's audit trail: its admin only.
     "clinic:audit": Row(Kind.CLINIC, role=Role.ADMIN),
     "clinic:audit_csv": Row(Kind.CLINIC, role=Role.ADMIN),
+    # One linked patient for the clinic's staff: the page, the pre-visit PDF, the FHIR Bundle.
+    "clinic:patient": STAFF,
+    "clinic:patient_pdf": STAFF,
+    "clinic:patient_fhir": STAFF,
 }
 
 
