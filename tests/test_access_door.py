@@ -175,6 +175,9 @@ URLS: dict[str, Row] = {
     "journey:for_doctor": RECORDS,
     "journey:summary": RECORDS,
     "journey:summary_pdf": RECORDS,
+    # The clinic's outcomes: aggregates over its links, no one named (tests/clinic/reports/).
+    "clinic:outcomes": CLINIC,
+    "clinic:outcomes_csv": CLINIC,
 }
 
 
