@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Max, Min, QuerySet
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from hizakoshi.care.clinic.outcomes import Episode, Score, instruments_measured, scores_of
@@ -82,14 +81,17 @@ def clinic_episodes(*, clinic: Clinic, today: date) -> list[Episode]:
         for measure, value in scores_of(instrument, stored).items():
             scores[person_id][measure].append(Score(day=taken_on, value=value))
     sessions: dict[int, list[date]] = defaultdict(list)
-    for person_id, day in (
-        ExerciseSession.objects.filter(person_id__in=people, finished_at__isnull=False)
-        .annotate(day=TruncDate("started_at", tzinfo=tz))
-        .filter(day__lte=today)
-        .values_list("person_id", "day")
+    # The local day is taken here, not with TruncDate: SQLite would parse every row's time in
+    # Python twice (filter and select), about four times slower for a clinic's sessions.
+    day_after = datetime.combine(today + timedelta(days=1), time(), tzinfo=tz)
+    for person_id, began in (
+        ExerciseSession.objects.filter(
+            person_id__in=people, finished_at__isnull=False, started_at__lt=day_after
+        )
+        .values_list("person_id", "started_at")
         .iterator(chunk_size=2000)
     ):
-        sessions[person_id].append(day)
+        sessions[person_id].append(timezone.localdate(began, tz))
     last = _last_days(people, today)
     _latest(last, ((person_id, max(days)) for person_id, days in sessions.items()))
     episodes = []
