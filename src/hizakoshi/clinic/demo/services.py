@@ -35,6 +35,7 @@ from hizakoshi.clinic.demo.people import (
     DEMO_NAME,
     DEMO_STAFF,
     PATIENT_EMAILS,
+    PATIENTS,
     DemoStaff,
     patient_name,
 )
@@ -252,8 +253,9 @@ def _journeys(
 
 
 @transaction.atomic
-def demo_clinic_load(*, today: date | None = None) -> DemoClinicResult:
-    """Make (or refresh) the demo clinic, its staff and its patients, histories ending `today`."""
+def demo_clinic_load(*, today: date | None = None, count: int = PATIENTS) -> DemoClinicResult:
+    """Make (or refresh) the demo clinic, its staff and its `count` patients (at most
+    PATIENTS), histories ending `today`."""
     today = today or timezone.localdate()
     now = timezone.now()
     clinic, _ = Clinic.objects.get_or_create(
@@ -263,7 +265,7 @@ def demo_clinic_load(*, today: date | None = None) -> DemoClinicResult:
     for member in DEMO_STAFF:
         _staff_ensure(clinic, member, now)
     User.objects.filter(email__in=PATIENT_EMAILS).delete()
-    found = stories(today=today, count=len(PATIENT_EMAILS), seed=SEED)
+    found = stories(today=today, count=min(count, PATIENTS), seed=SEED)
     users = _accounts(found)
     plans = _plans(found, users)
     CareLink.objects.bulk_create(

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from hizakoshi.clinic.demo.people import DEMO_CODE
+from hizakoshi.clinic.demo.people import DEMO_CODE, PATIENTS
 from hizakoshi.clinic.demo.services import demo_clinic_load
 
 
@@ -25,10 +25,16 @@ class Command(BaseCommand):
             default="http://127.0.0.1:8000",
             help="printed in front of the login link (default: %(default)s)",
         )
+        parser.add_argument(
+            "--patients",
+            type=int,
+            default=PATIENTS,
+            help=f"how many demo patients, at most {PATIENTS} (default: %(default)s)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         began = time.perf_counter()
-        loaded = demo_clinic_load()
+        loaded = demo_clinic_load(count=options["patients"])
         took = time.perf_counter() - began
         base_url: str = options["base_url"].rstrip("/")
         lines = [
