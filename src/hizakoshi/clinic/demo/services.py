@@ -30,6 +30,7 @@ from hizakoshi.care.journey import Dose
 from hizakoshi.care.model import Assessment as CareAssessment
 from hizakoshi.care.questions import parse_answers
 from hizakoshi.clinic.demo import records
+from hizakoshi.clinic.demo.fast import insert_rows
 from hizakoshi.clinic.demo.people import (
     DEMO_CODE,
     DEMO_NAME,
@@ -239,11 +240,14 @@ def _journeys(
         sessions += lived.sessions
         planned += lived.session_items
     PsfsActivity.objects.bulk_create(activities)
-    OutcomeResponse.objects.bulk_create(outcomes, batch_size=1000)
-    DiaryEntry.objects.bulk_create(diary, batch_size=1000)
-    sessions = ExerciseSession.objects.bulk_create(sessions, batch_size=1000)
+    insert_rows(OutcomeResponse, outcomes)
+    insert_rows(DiaryEntry, diary)
+    # Sessions with items need their keys back (bulk_create); the older ones, most of them, not.
+    insert_rows(ExerciseSession, [s for s, its in zip(sessions, planned, strict=True) if not its])
+    with_items = [(s, its) for s, its in zip(sessions, planned, strict=True) if its]
+    saved = ExerciseSession.objects.bulk_create([s for s, _ in with_items], batch_size=1000)
     items = []
-    for session, its in zip(sessions, planned, strict=True):
+    for session, (_, its) in zip(saved, with_items, strict=True):
         for item in its:
             item.session = session
             items.append(item)
