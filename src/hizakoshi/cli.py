@@ -133,8 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Apply migrations, collect the static files, load the demo data (load_demo, "
         "load_demo_journey, load_demo_clinic) and serve the app on 127.0.0.1:PORT with Django's "
         "development server; the daily job review_journeys runs at start and each morning at "
-        "05:00. "
-        "E-mails are printed to the terminal. For production use `hizakoshi serve`.",
+        "05:00. E-mails are printed to the terminal. For production use `hizakoshi serve`.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser

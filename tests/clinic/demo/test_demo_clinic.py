@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.db.models import Max
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -162,3 +164,20 @@ def test_demo_totp_refuses_a_demo_address_whose_membership_has_ended(
     demo_clinic_load(today=TODAY, count=3)
     Membership.objects.filter(user__email=DEMO_STAFF[1].email).update(ended_at=timezone.now())
     assert cli.main(["demo_totp", "--email", DEMO_STAFF[1].email]) == 2
+
+
+def test_a_demo_doctor_logs_in_with_the_printed_password_and_code_and_sees_the_outcomes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    demo_clinic_load(today=TODAY, count=5)
+    doctor = DEMO_STAFF[0]
+    client = Client()
+    login = {"username": doctor.email, "password": doctor.password()}
+    assert client.post("/accounts/login/", login).status_code == 302
+    assert client.get(reverse("clinic:outcomes")).status_code == 302  # the second factor first
+    assert cli.main(["demo_totp", "--email", doctor.email]) == 0
+    code = capsys.readouterr().out.strip()
+    assert client.post(reverse("clinic:verify"), {"code": code}).status_code == 302
+    page = client.get(reverse("clinic:outcomes"))
+    assert page.status_code == 200
+    assert page.context["report"].linked == 5
