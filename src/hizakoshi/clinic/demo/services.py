@@ -289,6 +289,8 @@ def demo_clinic_load(*, today: date | None = None, count: int = PATIENTS) -> Dem
     for s, u in zip(found, users, strict=True):
         if s.kind in ("worsening", "red_flag"):
             escalations_review(person=u, today=today)
+    # The dashboard's status rows are computed from these journey records by the status refresh
+    # (clinic/dashboard/services.py, another feature): its call belongs here, once it exists.
     return DemoClinicResult(
         clinic=clinic,
         staff=DEMO_STAFF,
