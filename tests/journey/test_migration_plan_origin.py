@@ -1,6 +1,7 @@
-"""Migration 0005 gives the plan rows made before it the origin their making implies: exercise
-rows without a reason came from a self-check's plan, with one from the weekly review; a walking
-target is a self-check's when it is the person's first or starts with a new plan."""
+"""Migrations 0005 and 0006 give the plan rows made before them the origin their making implies:
+exercise rows without a reason came from a self-check's plan, with one from the weekly review; a
+walking target is a self-check's when it is the person's first or starts with a new plan. On
+SQLite and on PostgreSQL (where no schema change may follow row updates in one transaction)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("journey", "0004_diary_events_and_resume")]
-AFTER = [("journey", "0005_clinician_plan_origin")]
+AFTER = [("journey", "0006_clinician_plan_origin_rows")]
 D1, D8, D15 = date(2025, 3, 3), date(2025, 3, 10), date(2025, 3, 17)
 
 

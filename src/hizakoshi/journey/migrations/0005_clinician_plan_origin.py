@@ -1,36 +1,13 @@
 """Plan rows record where they came from (a self-check's plan, the weekly review, a clinician),
-who made them and when; a clinician's note to the person.
-
-Rows made before this migration get the origin their making implies: an exercise row without a
-reason was started by a self-check's plan, one with a reason by the weekly review; a walking
-target is a self-check's when it is the person's first or starts on a day a self-check's plan
-started exercise rows, else the weekly review's. Who ended a row was not recorded before: their
-`end_origin` stays empty."""
+who made them and when; a clinician's note to the person. Rows made before get "selfcheck"
+here and their true origin in 0006 (a data migration of its own: on PostgreSQL no schema change
+may follow row updates in one transaction)."""
 
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.db.models.lookups
 from django.conf import settings
 from django.db import migrations, models
-
-
-def origins(apps, schema_editor):  # type: ignore[no-untyped-def]
-    PlanItem = apps.get_model("journey", "PlanItem")
-    WalkingTarget = apps.get_model("journey", "WalkingTarget")
-    PlanItem.objects.filter(reason__isnull=False).update(origin="weekly")
-    PlanItem.objects.filter(reason__isnull=True).update(origin="selfcheck")
-    new_plans = set(
-        PlanItem.objects.filter(reason__isnull=True).values_list("person_id", "started_on")
-    )
-    seen: set[int] = set()
-    weekly: list[int] = []
-    for target in WalkingTarget.objects.order_by("person_id", "started_on", "pk"):
-        first = target.person_id not in seen
-        seen.add(target.person_id)
-        if not first and (target.person_id, target.started_on) not in new_plans:
-            weekly.append(target.pk)
-    WalkingTarget.objects.update(origin="selfcheck")
-    WalkingTarget.objects.filter(pk__in=weekly).update(origin="weekly")
 
 
 class Migration(migrations.Migration):
@@ -154,7 +131,6 @@ class Migration(migrations.Migration):
             ),
             preserve_default=False,
         ),
-        migrations.RunPython(origins, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="planitem",
             constraint=models.CheckConstraint(
