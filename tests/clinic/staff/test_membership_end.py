@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.members.services import membership_end
 from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership, Role
-from hizakoshi.clinic.staff.services import membership_end
 from people import staff, staff_login
 
 pytestmark = pytest.mark.django_db
