@@ -31,3 +31,12 @@ def sees_records(role: str) -> bool:
 
 def reads_audit(role: str) -> bool:
     return role == Role.ADMIN
+
+
+# The outcomes report: aggregates only, no one named. The clinicians judge their care by it and
+# the clinic admin runs the clinic; reception has no part in either.
+_REPORT_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.ADMIN})
+
+
+def reads_reports(role: str) -> bool:
+    return role in _REPORT_ROLES

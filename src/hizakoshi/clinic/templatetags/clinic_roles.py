@@ -18,3 +18,8 @@ def reads_audit(role: str) -> bool:
 @register.filter
 def sees_records(role: str) -> bool:
     return roles.sees_records(role)
+
+
+@register.filter
+def reads_reports(role: str) -> bool:
+    return roles.reads_reports(role)
