@@ -19,8 +19,9 @@ from hizakoshi.journey.models import DataLog
 EXPORT_FORMAT = "hizakoshi-export-1"
 
 
-# Fields that are not the person's data: internal links, and a secret's hash.
-_LEFT_OUT = {"person", "token_hash"}
+# Fields that are not the person's data: internal links (to the person, to a clinician's
+# account: the rows keep the clinician's name and role as text), and a secret's hash.
+_LEFT_OUT = {"person", "token_hash", "changed_by", "written_by"}
 # Beside an id a person cannot read, what it names: the clinic of a care link.
 _READABLE: dict[str, dict[str, models.F]] = {
     "clinic.carelink": {"clinic_name": models.F("clinic__name")},
