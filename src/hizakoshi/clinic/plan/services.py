@@ -18,14 +18,14 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from hizakoshi.accounts.models import User
 from hizakoshi.care.content import exercises
 from hizakoshi.care.journey import Dose
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
 from hizakoshi.care.model import Text
-from hizakoshi.clinic.models import Membership, Role
+from hizakoshi.clinic.models import Membership
+from hizakoshi.clinic.roles import role_word
 from hizakoshi.journey.models import ClinicianNote, PlanItem, PlanOrigin, WalkingTarget
 from hizakoshi.journey.notes.services import clinician_note_create
 from hizakoshi.journey.plan.selectors import plan_item_for, walking_target_active
@@ -44,18 +44,9 @@ class PlanConflict(Exception):
     """The plan is not as the page showed it: the message says what to do (the page's language)."""
 
 
-def _role_names() -> dict[str, str]:
-    return {
-        Role.DOCTOR: pgettext("staff role", "doctor"),
-        Role.PHYSIO: pgettext("staff role", "physiotherapist"),
-        Role.RECEPTION: pgettext("staff role", "reception"),
-        Role.ADMIN: pgettext("staff role", "clinic admin"),
-    }
-
-
 def staff_label(membership: Membership) -> str:
     """「山田(医師)」: kept on the rows and notes, so it outlives the account and the role."""
-    role = _role_names().get(membership.role, membership.role)
+    role = role_word(membership.role)
     return f"{membership.display_name}({role})"[:80]
 
 

@@ -23,3 +23,9 @@ def sees_records(role: str) -> bool:
 @register.filter
 def reads_reports(role: str) -> bool:
     return roles.reads_reports(role)
+
+
+@register.filter
+def role_word(role: str) -> str:
+    """「医師」 for "doctor": the role in the page's language."""
+    return roles.role_word(role)
