@@ -68,7 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With --database-tests-only, leave out the tests that cannot reach the database.
+    """With --database-tests-only, leave out the tests that cannot reach the database; on
+    SQLite, leave out the tests marked `postgresql` (they test a PostgreSQL feature).
 
     pytest-django refuses database access to a test without the django_db marker or one of the
     fixtures above, so the tests left out would run the same on any database. (A module-scoped
@@ -76,11 +77,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     Subprocesses started by the tests left out get a clean environment without DATABASE_URL
     (tests/deploy/helpers.py) or do not open the database.
     """
-    if not config.getoption("--database-tests-only"):
-        return
+    on_postgresql = production.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    only_db = config.getoption("--database-tests-only")
     kept, left_out = [], []
     for item in items:
-        (kept if reaches_the_database(item) else left_out).append(item)
+        wanted = reaches_the_database(item) or not only_db
+        if item.get_closest_marker("postgresql") is not None and not on_postgresql:
+            wanted = False  # a PostgreSQL feature (a trigger): the PostgreSQL pass runs it
+        (kept if wanted else left_out).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
@@ -95,6 +99,9 @@ def reaches_the_database(item: pytest.Item) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ratelimit: the rate limits are on in this test")
     config.addinivalue_line("markers", "argon2: passwords are hashed as in production here")
+    config.addinivalue_line(
+        "markers", "postgresql: tests a PostgreSQL feature; left out of the SQLite pass"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

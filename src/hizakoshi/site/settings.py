@@ -59,6 +59,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed: the result page is ~35 KB of HTML, a second of a slow phone network.
+    # Django's GZipMiddleware adds random padding against BREACH (Django 4.2+), and the CSRF
+    # token is masked differently in each response.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "hizakoshi.site.middleware.PermissionsPolicyMiddleware",
@@ -234,7 +238,8 @@ CONTENT_SECURITY_POLICY = {
 # A custom user (e-mail as the login name) from the start; see accounts/models.py.
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "journey:today"  # after login: what to do today
+# After login: what to do today, or for clinic staff the second factor (site/afterlogin.py).
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "selfcheck:landing"
 # Argon2id first: new and changed passwords use it; the others only read older hashes.
 PASSWORD_HASHERS = [
@@ -247,6 +252,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Accounts of clinic staff: 13+ characters mixing letters, digits and symbols (MHLW).
+    {"NAME": "hizakoshi.clinic.staff.passwords.StaffPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     # Before the model backend, so that a locked-out login is refused before a password check.
@@ -280,6 +287,16 @@ AXES_VERBOSE = False
 # person's export can show them. Deleting the account deletes them; a daily
 # `hizakoshi axes_reset_failure_logs --age 90` keeps them for 90 days (README).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# --- the clinic staff's second factor (clinic/staff/) -----------------------------------------
+# A code from an authenticator app (TOTP) or a recovery code after the password. This many wrong
+# codes in one session log it out; django-otp also makes each device wait 1, 2, 4, ... seconds
+# after successive wrong codes (its throttle factor, 1 by default), across sessions.
+STAFF_OTP_FAILURE_LIMIT = env_int("HIZAKOSHI_STAFF_OTP_FAILURE_LIMIT", 5, minimum=1)
+OTP_TOTP_ISSUER = "Hizakoshi"  # the account's name in the member's app: "Hizakoshi:their address"
+# A new or reset member sets up their app only with the setup code the clinic admin hands them
+# (`hizakoshi staff_add`, `hizakoshi staff_reset_factor`); it stops working after this many days.
+STAFF_SETUP_CODE_DAYS = env_int("HIZAKOSHI_STAFF_SETUP_CODE_DAYS", 7, minimum=1)
 
 # --- e-mail ------------------------------------------------------------------------------------
 # The console backend writes every e-mail, password-reset links included, to the server's log.
@@ -326,6 +343,9 @@ RATELIMIT_RESET_EMAIL = env_str("HIZAKOSHI_RATELIMIT_RESET_EMAIL", "3/h")
 RATELIMIT_RESET_IP = env_str("HIZAKOSHI_RATELIMIT_RESET_IP", "10/h")
 RATELIMIT_SIGNUP_IP = env_str("HIZAKOSHI_RATELIMIT_SIGNUP_IP", "10/h")
 RATELIMIT_API_IP = env_str("HIZAKOSHI_RATELIMIT_API_IP", "120/m")
+# Second-factor codes checked, per staff member and per IP (clinic/staff/views.py).
+RATELIMIT_OTP_USER = env_str("HIZAKOSHI_RATELIMIT_OTP_USER", "10/h")
+RATELIMIT_OTP_IP = env_str("HIZAKOSHI_RATELIMIT_OTP_IP", "20/m")
 DEFAULT_FROM_EMAIL = env_str("HIZAKOSHI_FROM_EMAIL", "hizakoshi@localhost")
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 

@@ -7,7 +7,7 @@ from hizakoshi.journey.join import urls as join
 from hizakoshi.journey.me import urls as me
 from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import api
-from hizakoshi.site import pwa
+from hizakoshi.site import afterlogin, pwa
 
 urlpatterns = [
     # At the root, so that the service worker's scope is the whole site (site/pwa.py).
@@ -15,6 +15,8 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/", pwa.offline, name="offline"),
     path("", include("hizakoshi.selfcheck.urls")),
+    # LOGIN_REDIRECT_URL: patients on to Today, clinic staff to the second factor.
+    path("signed-in/", afterlogin.after_login, name="after_login"),
     # One `accounts` namespace under /accounts/: the login's own pages, and the journey's pages
     # there (joining, the page after a deletion), so that accounts imports no feature.
     path(

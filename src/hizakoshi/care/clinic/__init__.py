@@ -1,7 +1,7 @@
-"""The clinic's pure core: which facts of a linked person's records need the clinic's attention.
+"""The clinic's rules in the pure core: typed values in, decisions out, time passed in.
 
-No Django here: the clinic app reads the records and the acknowledgements, and asks
-`attention` (care/clinic/attention.py); the numbers and words are in content/clinic.yaml.
+Who needs the clinic's attention (care/clinic/attention.py, words and numbers in
+content/clinic.yaml); the clinic's outcome reports (care/clinic/outcomes.py).
 """
 
 from hizakoshi.care.clinic.attention import (

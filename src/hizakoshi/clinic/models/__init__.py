@@ -2,6 +2,7 @@
 
 from hizakoshi.clinic.models.audit import AuditAction, AuditEvent
 from hizakoshi.clinic.models.clinic import CareLink, Clinic, Membership, Role
+from hizakoshi.clinic.models.enrol import SetupCode
 from hizakoshi.clinic.models.status import Acknowledgement, AttentionKind, PatientStatus
 
 __all__ = [
@@ -14,4 +15,5 @@ __all__ = [
     "Membership",
     "PatientStatus",
     "Role",
+    "SetupCode",
 ]

@@ -1,15 +1,31 @@
-"""`{{ membership.role|sees_records }}`: whether the menu shows the pages of health records to
-this role (the rule is clinic/roles.py's; a template must not list roles itself)."""
+"""What a role may, for templates: `{% if membership.role|reads_audit %}`. The rules stay in
+clinic/roles.py; a menu asks them instead of naming roles itself."""
 
 from __future__ import annotations
 
 from django import template
 
-from hizakoshi.clinic.roles import sees_records as _sees_records
+from hizakoshi.clinic import roles
 
 register = template.Library()
 
 
 @register.filter
-def sees_records(role: object) -> bool:
-    return _sees_records(str(role))
+def reads_audit(role: str) -> bool:
+    return roles.reads_audit(role)
+
+
+@register.filter
+def sees_records(role: str) -> bool:
+    return roles.sees_records(role)
+
+
+@register.filter
+def reads_reports(role: str) -> bool:
+    return roles.reads_reports(role)
+
+
+@register.filter
+def role_word(role: str) -> str:
+    """「医師」 for "doctor": the role in the page's language."""
+    return roles.role_word(role)

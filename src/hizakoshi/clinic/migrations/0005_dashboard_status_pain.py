@@ -32,7 +32,7 @@ def rows_for_live_links(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0003_audit_append_only")]
+    dependencies = [("clinic", "0004_staff_enrol_setup_code")]
 
     operations = [
         migrations.AddField(
