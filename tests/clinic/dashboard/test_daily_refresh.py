@@ -14,12 +14,14 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
-from clinic.dashboard.helpers import DAY, START, at, started_and_linked, status
+from clinic.dashboard.helpers import DAY, HIGH_RISK, START, at, started_and_linked, status
 from hizakoshi.accounts.models import User
 from hizakoshi.care.clinic import clinic_content
+from hizakoshi.care.journey import journey
 from hizakoshi.clinic.dashboard import services
-from hizakoshi.clinic.dashboard.services import review_moment
+from hizakoshi.clinic.dashboard.services import review_moment, status_refresh, statuses_refresh
 from hizakoshi.clinic.models import CareLink, Clinic, PatientStatus
+from hizakoshi.journey.checkins.services import outcome_record
 from hizakoshi.journey.diary.services import diary_save
 from hizakoshi.journey.review.services import journeys_review
 from people import linked, person
@@ -96,15 +98,15 @@ def test_one_persons_failed_refresh_is_counted_and_the_others_are_refreshed(
     everyone = [person(f"p{n}@example.jp") for n in range(3)]
     for someone in everyone:
         started_and_linked(someone, clinic)
-    real = services.status_refresh
+    real = services.journeys_facts
 
-    def broken_for_the_second(*, person: User, now: Any) -> int:
-        if person.pk == everyone[1].pk:
+    def broken_for_the_second(*, person_ids: list[int], today: Any) -> Any:
+        if everyone[1].pk in person_ids:
             raise RuntimeError("boom")
-        return real(person=person, now=now)
+        return real(person_ids=person_ids, today=today)
 
     today = START + 30 * DAY
-    with mock.patch.object(services, "status_refresh", broken_for_the_second):
+    with mock.patch.object(services, "journeys_facts", broken_for_the_second):
         run = journeys_review(today=today)
     assert run.failures == 1
     assert [status(p, clinic).checkin_overdue_since is not None for p in everyone] == [
@@ -123,6 +125,27 @@ def test_the_daily_refresh_deletes_rows_of_links_ended_another_way(
     CareLink.objects.filter(pk=ended.pk).update(ended_at=timezone.now())  # not through the service
     journeys_review(today=START + DAY)
     assert list(PatientStatus.objects.values_list("link_id", flat=True)) == [kept.pk]
+
+
+@pytest.mark.django_db
+def test_a_batch_gives_each_person_the_rows_they_get_alone(clinic: Clinic) -> None:
+    everyone = [person(f"p{n}@example.jp") for n in range(4)]
+    for someone in everyone:
+        started_and_linked(someone, clinic)
+    sign, severe = journey().diary.signs[0], START + 2 * DAY
+    diary_save(person=everyone[0], day=severe, values={"red_flag_signs": [sign]}, now=at(severe))
+    for n in range(28):  # the second one's knee gets worse, the third one records daily
+        day = START + n * DAY
+        diary_save(person=everyone[1], day=day, values={"knee_pain_left": 2 if n < 7 else 5})
+        diary_save(person=everyone[2], day=day, values={"back_pain": 3})
+    outcome_record(person=everyone[3], instrument="start-back", answers=HIGH_RISK, taken_on=START)
+    now = at(START + 30 * DAY)
+    for someone in everyone:
+        status_refresh(person=someone, now=now)
+    alone = rows()
+    statuses_refresh(person_ids=[p.pk for p in everyone], now=now)
+    assert rows() == alone
+    assert len({tuple(r[1]) for r in alone}) == 4  # four different situations
 
 
 def test_a_review_of_another_day_judges_by_the_same_time_of_day_on_that_day() -> None:

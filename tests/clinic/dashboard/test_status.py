@@ -231,7 +231,7 @@ def test_ending_the_link_takes_its_row_off_and_later_writes_make_none(
 def test_a_failed_refresh_never_loses_the_persons_diary(hanako: User, clinic: Clinic) -> None:
     before = status(hanako, clinic).computed_at
     broken = mock.patch(
-        "hizakoshi.clinic.dashboard.services.journey_facts", side_effect=RuntimeError("boom")
+        "hizakoshi.clinic.dashboard.services.journeys_facts", side_effect=RuntimeError("boom")
     )
     with broken, time_machine.travel(at(LATER), tick=False):
         saved = diary_save(person=hanako, day=LATER, values={"back_pain": 2}, now=at(LATER))
@@ -269,7 +269,7 @@ def test_a_failed_refresh_never_stops_a_link_and_leaves_a_bare_row(
     patient: User, clinic: Clinic
 ) -> None:
     broken = mock.patch(
-        "hizakoshi.clinic.dashboard.services.journey_facts", side_effect=RuntimeError("boom")
+        "hizakoshi.clinic.dashboard.services.journeys_facts", side_effect=RuntimeError("boom")
     )
     with broken:
         link = linked(patient, clinic)

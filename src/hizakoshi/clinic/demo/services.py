@@ -29,7 +29,7 @@ from hizakoshi.care import assess
 from hizakoshi.care.journey import Dose
 from hizakoshi.care.model import Assessment as CareAssessment
 from hizakoshi.care.questions import parse_answers
-from hizakoshi.clinic.dashboard.services import status_refresh
+from hizakoshi.clinic.dashboard.services import statuses_refresh
 from hizakoshi.clinic.demo import records
 from hizakoshi.clinic.demo.fast import insert_rows
 from hizakoshi.clinic.demo.people import (
@@ -297,8 +297,8 @@ def demo_clinic_load(*, today: date | None = None, count: int = PATIENTS) -> Dem
             escalations_review(person=u, today=today)
     # The dashboard's status rows, computed from these journey records by the status refresh
     # (clinic/dashboard/services.py), as each write and the daily job keep them.
-    for person in [*users, *([demo] if demo is not None else [])]:
-        status_refresh(person=person, now=now)
+    linked = [u.pk for u in users] + ([demo.pk] if demo is not None else [])
+    statuses_refresh(person_ids=linked, now=now)
     return DemoClinicResult(
         clinic=clinic,
         staff=DEMO_STAFF,
