@@ -49,7 +49,8 @@ from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
 from hizakoshi.site.access import Need
 from journey.factories import with_records
-from people import linked, staff, staff_login
+from clinic.booking.factories import at, availability, booked, next_weekday
+from people import clinic_make, linked, staff, staff_login
 from selfcheck.factories import saved_result
 
 
@@ -108,6 +109,18 @@ def _reset_link(owner: User) -> dict[str, object]:
     return {"uidb64": _uid(owner), "token": default_token_generator.make_token(owner)}
 
 
+def _booking_token(_owner: User) -> dict[str, object]:
+    clinic = Clinic.objects.filter(code="BOOK01").first() or clinic_make("BOOK01", "予約クリニック")
+    resource = availability(clinic)
+    return {"token": booked(resource, at(next_weekday(), "09:00")).token}
+
+
+def _bookable_clinic(_owner: User) -> dict[str, object]:
+    clinic = Clinic.objects.filter(code="BOOK01").first() or clinic_make("BOOK01", "予約クリニック")
+    availability(clinic)
+    return {"clinic_id": clinic.pk}
+
+
 def _linked_patient(owner: User) -> dict[str, object]:
     return {"person_id": owner.pk}
 
@@ -151,6 +164,15 @@ URLS: dict[str, Row] = {
     "api-v1:openapi-json": _open("the API's schema"),
     "api-v1:assessment_create": _open("computes an assessment and stores nothing"),
     "api-v1:answers_schema": _open("the answers' JSON Schema"),
+    # Booking a consultation needs no account; a booking is reached by its private link alone
+    # (tests/clinic/booking/test_privacy.py checks that nothing else opens it).
+    "booking:start": _open("the clinic's free times, no one's bookings"),
+    "booking:details": _open("the booking form: a person books for themself"),
+    "booking:manage": _open("the private manage link is the key", _booking_token),
+    "booking:move": _open("the private manage link is the key", _booking_token),
+    "booking:cancel": _open("the private manage link is the key", _booking_token),
+    "api-v1:booking_slots": _open("a clinic's free times, no one's bookings", _bookable_clinic),
+    "api-v1:booking_create": _open("books a consultation: the same form as the page", _bookable_clinic),
     "journey:profile": RECORDS,
     "journey:export": RECORDS,
     "journey:export_json": RECORDS,

@@ -14,9 +14,11 @@ from hizakoshi.care.booking import (
     Slot,
     check_slot,
     free_slots,
+    hours_from_pairs,
     japanese_holidays,
     merge_offers,
     merged_exceptions,
+    week_from_pairs,
 )
 
 from .helpers import (
@@ -200,3 +202,12 @@ def test_offers_of_several_resources_give_one_per_time_the_first_resource_first(
     assert starts[:4] == ["08:30", "09:00", "09:30", "10:00"]
     assert [key for key, _ in merged[:3]] == [2, 1, 1]
     assert len(starts) == len(set(starts))
+
+
+def test_stored_hours_are_read_from_pairs_and_bad_ones_refused() -> None:
+    week = week_from_pairs([[["14:00", "18:00"], ["09:00", "12:00"]]] + [[]] * 6)
+    assert week[0] == WEEKDAY
+    with pytest.raises(ValueError):
+        hours_from_pairs([["25:00", "26:00"]])
+    with pytest.raises(ValueError):
+        hours_from_pairs([["09:00"]])

@@ -14,6 +14,7 @@ from hizakoshi.care.booking.policy import (
     may_change,
     may_mark_outcome,
     next_statuses,
+    purge_before,
     reminder_due,
     reminder_window,
     retention_ends,
@@ -27,9 +28,11 @@ from hizakoshi.care.booking.slots import (
     check_slot,
     day_hours,
     free_slots,
+    hours_from_pairs,
     merge_offers,
     merged_exceptions,
     search_window,
+    week_from_pairs,
 )
 
 __all__ = [
@@ -45,14 +48,17 @@ __all__ = [
     "check_slot",
     "day_hours",
     "free_slots",
+    "hours_from_pairs",
     "japanese_holidays",
     "may_change",
     "may_mark_outcome",
     "merge_offers",
     "merged_exceptions",
     "next_statuses",
+    "purge_before",
     "reminder_due",
     "reminder_window",
     "retention_ends",
     "search_window",
+    "week_from_pairs",
 ]

@@ -87,3 +87,8 @@ KEEP_AFTER_CONSULTATION = timedelta(days=90)
 
 def retention_ends(*, ends_at: datetime) -> datetime:
     return ends_at + KEEP_AFTER_CONSULTATION
+
+
+def purge_before(*, now: datetime) -> datetime:
+    """Bookings whose consultation ended before this moment are deleted now."""
+    return now - KEEP_AFTER_CONSULTATION

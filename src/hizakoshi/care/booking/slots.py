@@ -11,7 +11,7 @@ can then refuse a second booking of the same start (clinic/models/booking.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from itertools import pairwise
@@ -89,6 +89,19 @@ def _apart(day: DayHours) -> DayHours:
         if after.opens < before.closes:
             raise ValueError("the periods of one day overlap")
     return ordered
+
+
+def hours_from_pairs(pairs: Iterable[Sequence[str]]) -> DayHours:
+    """One day's periods from stored [["09:00", "12:00"], ...] pairs (ValueError if wrong)."""
+    periods = []
+    for pair in pairs:
+        opens, closes = pair
+        periods.append(Hours.model_validate({"opens": opens, "closes": closes}))
+    return _apart(tuple(periods))
+
+
+def week_from_pairs(week: Sequence[Iterable[Sequence[str]]]) -> tuple[DayHours, ...]:
+    return tuple(hours_from_pairs(day) for day in week)
 
 
 class Slot(Frozen):
