@@ -38,6 +38,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from clinic.booking.factories import at, availability, booked, next_weekday
 from hizakoshi.accounts.models import User
 from hizakoshi.accounts.services import user_create
 from hizakoshi.accounts.signup import signup_tokens
@@ -49,7 +50,6 @@ from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
 from hizakoshi.site.access import Need
 from journey.factories import with_records
-from clinic.booking.factories import at, availability, booked, next_weekday
 from people import clinic_make, linked, staff, staff_login
 from selfcheck.factories import saved_result
 
@@ -172,7 +172,9 @@ URLS: dict[str, Row] = {
     "booking:move": _open("the private manage link is the key", _booking_token),
     "booking:cancel": _open("the private manage link is the key", _booking_token),
     "api-v1:booking_slots": _open("a clinic's free times, no one's bookings", _bookable_clinic),
-    "api-v1:booking_create": _open("books a consultation: the same form as the page", _bookable_clinic),
+    "api-v1:booking_create": _open(
+        "books a consultation: the same form as the page", _bookable_clinic
+    ),
     "journey:profile": RECORDS,
     "journey:export": RECORDS,
     "journey:export_json": RECORDS,
