@@ -54,7 +54,8 @@ REFUSALS = {
 }
 
 KANA = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe・ ]+$")
-PHONE_MARKS = re.compile(r"[\s\-‐‑–—ー()（）]")
+# Spaces, brackets and every kind of dash a Japanese keyboard gives (after NFKC).
+PHONE_MARKS = re.compile(r"[\s\-\u2010-\u2015\u2212\u30fc()]")
 CONTACT_CHOICES = [
     (ContactBy.PHONE.value, _("By phone")),
     (ContactBy.EMAIL.value, _("By e-mail")),
