@@ -6,21 +6,29 @@ import json
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.models import Clinic, PatientStatus
 from hizakoshi.journey.me.export import person_models
 from hizakoshi.journey.me.fhir import CODE_SYSTEM
 from hizakoshi.journey.models import DataLog
 from journey.factories import with_records
+from people import linked
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(
-    client: Client, patient: User, other_patient: User
+    client: Client, patient: User, other_patient: User, clinic: Clinic
 ) -> None:
     a, b = with_records(patient), with_records(other_patient, knee=2)
+    # The clinic's rows about the person: the link they made and its status row.
+    link = linked(a, clinic)
+    PatientStatus.objects.get_or_create(
+        link=link, defaults={"clinic": clinic, "person": a, "computed_at": timezone.now()}
+    )
     client.force_login(a)
     response = client.get("/me/export.json")
     assert response.status_code == 200

@@ -49,6 +49,14 @@ def user_delete(*, person: User) -> None:
     person.delete()
 
 
+@transaction.atomic
+def user_sessions_end(*, person: User) -> int:
+    """Log the person out everywhere: delete every live session of theirs. Returns how many.
+    (The clinic ends a former member's sessions with it: clinic/staff/services.py.)"""
+    deleted, _ = _sessions_of(person).delete()
+    return deleted
+
+
 def _sessions_of(person: User) -> QuerySet[Session]:
     # Sessions store the user id inside signed data, so each live one is decoded. Deleting an
     # account is rare; there is no index to use instead.

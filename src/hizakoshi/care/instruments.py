@@ -4,7 +4,8 @@
 (care.scoring.ENGINES): the same instruments, the same item ids in the same order, the same
 answer ranges, so the file and the code can never drift apart. Item text ships only where the
 licence allows; for the others `load_clinic_item_texts()` reads the clinic's own file
-(YAML or JSON: instrument -> item id -> {ja, en}) and rejects any id the instrument lacks.
+(YAML or JSON: instrument -> item id -> {ja, en}) and rejects any id the instrument lacks;
+`clinic_item_texts_from()` applies the same checks to the wording a clinic's row holds.
 """
 
 from __future__ import annotations
@@ -194,25 +195,31 @@ def load_clinic_item_texts(path: Path) -> ClinicItemTexts:
         raise ContentError(
             f"{path}: not valid {path.suffix.lstrip('.') or 'YAML'}: {exc}"
         ) from None
+    return clinic_item_texts_from(data, str(path))
+
+
+def clinic_item_texts_from(data: object, where: str) -> ClinicItemTexts:
+    """Validate item texts already read (a clinic's file, or the JSON a clinic row holds);
+    ContentError names `where` and the item. The same rules whichever place they come from."""
     if not isinstance(data, dict):
-        raise ContentError(f"{path}: expected a mapping of instrument -> item id -> text")
+        raise ContentError(f"{where}: expected a mapping of instrument -> item id -> text")
     known = instruments()
     texts: ClinicItemTexts = {}
     for name, items in data.items():
         inst = known.get(str(name))
         if inst is None:
-            raise ContentError(f"{path}: unknown instrument {name!r} (known: {', '.join(known)})")
+            raise ContentError(f"{where}: unknown instrument {name!r} (known: {', '.join(known)})")
         if not isinstance(items, dict):
-            raise ContentError(f"{path}: {name}: expected a mapping of item id -> text")
+            raise ContentError(f"{where}: {name}: expected a mapping of item id -> text")
         texts[inst.id] = {}
         for item, text in items.items():
             if str(item) not in inst.items:
-                raise ContentError(f"{path}: {name}.{item}: {inst.id} has no item {item!r}")
+                raise ContentError(f"{where}: {name}.{item}: {inst.id} has no item {item!r}")
             try:
                 texts[inst.id][str(item)] = ItemText.model_validate(text)
             except ValidationError as exc:
                 problems = "; ".join(e["msg"] for e in exc.errors())
-                raise ContentError(f"{path}: {name}.{item}: {problems}") from None
+                raise ContentError(f"{where}: {name}.{item}: {problems}") from None
     return texts
 
 

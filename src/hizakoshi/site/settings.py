@@ -238,7 +238,8 @@ CONTENT_SECURITY_POLICY = {
 # A custom user (e-mail as the login name) from the start; see accounts/models.py.
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "journey:today"  # after login: what to do today
+# After login: what to do today, or for clinic staff the second factor (site/afterlogin.py).
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "selfcheck:landing"
 # Argon2id first: new and changed passwords use it; the others only read older hashes.
 PASSWORD_HASHERS = [
@@ -251,6 +252,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Accounts of clinic staff: 13+ characters mixing letters, digits and symbols (MHLW).
+    {"NAME": "hizakoshi.clinic.staff.passwords.StaffPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     # Before the model backend, so that a locked-out login is refused before a password check.
@@ -284,6 +287,13 @@ AXES_VERBOSE = False
 # person's export can show them. Deleting the account deletes them; a daily
 # `hizakoshi axes_reset_failure_logs --age 90` keeps them for 90 days (README).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# --- the clinic staff's second factor (clinic/staff/) -----------------------------------------
+# A code from an authenticator app (TOTP) or a recovery code after the password. This many wrong
+# codes in one session log it out; django-otp also makes each device wait 1, 2, 4, ... seconds
+# after successive wrong codes (its throttle factor, 1 by default), across sessions.
+STAFF_OTP_FAILURE_LIMIT = env_int("HIZAKOSHI_STAFF_OTP_FAILURE_LIMIT", 5, minimum=1)
+OTP_TOTP_ISSUER = "Hizakoshi"  # the account's name in the member's app: "Hizakoshi:their address"
 
 # --- e-mail ------------------------------------------------------------------------------------
 # The console backend writes every e-mail, password-reset links included, to the server's log.
@@ -330,6 +340,9 @@ RATELIMIT_RESET_EMAIL = env_str("HIZAKOSHI_RATELIMIT_RESET_EMAIL", "3/h")
 RATELIMIT_RESET_IP = env_str("HIZAKOSHI_RATELIMIT_RESET_IP", "10/h")
 RATELIMIT_SIGNUP_IP = env_str("HIZAKOSHI_RATELIMIT_SIGNUP_IP", "10/h")
 RATELIMIT_API_IP = env_str("HIZAKOSHI_RATELIMIT_API_IP", "120/m")
+# Second-factor codes checked, per staff member and per IP (clinic/staff/views.py).
+RATELIMIT_OTP_USER = env_str("HIZAKOSHI_RATELIMIT_OTP_USER", "10/h")
+RATELIMIT_OTP_IP = env_str("HIZAKOSHI_RATELIMIT_OTP_IP", "20/m")
 # Bookings (page and API): per IP, and per phone number or e-mail address booked for.
 RATELIMIT_BOOKING_IP = env_str("HIZAKOSHI_RATELIMIT_BOOKING_IP", "20/h")
 RATELIMIT_BOOKING_CONTACT = env_str("HIZAKOSHI_RATELIMIT_BOOKING_CONTACT", "5/d")

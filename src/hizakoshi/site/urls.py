@@ -8,7 +8,7 @@ from hizakoshi.journey.join import urls as join
 from hizakoshi.journey.me import urls as me
 from hizakoshi.journey.reminders.urls import feed_urlpatterns
 from hizakoshi.selfcheck.api import EXTRA_COMPONENTS, api
-from hizakoshi.site import pwa
+from hizakoshi.site import afterlogin, pwa
 
 # The clinic's booking endpoints share the one API and its OpenAPI document (/api/v1/).
 api.add_router("", booking_api.router)
@@ -20,6 +20,8 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/", pwa.offline, name="offline"),
     path("", include("hizakoshi.selfcheck.urls")),
+    # LOGIN_REDIRECT_URL: patients on to Today, clinic staff to the second factor.
+    path("signed-in/", afterlogin.after_login, name="after_login"),
     # One `accounts` namespace under /accounts/: the login's own pages, and the journey's pages
     # there (joining, the page after a deletion), so that accounts imports no feature.
     path(

@@ -7,6 +7,9 @@
 The view then gets the live `Membership` as its second argument, and its response is never
 cached (a clinic desktop may be shared; the pages carry health records). Records of a person
 are still reached only through the access door (site/access.py), which checks all of it again.
+
+`member_area` is the same gate without the last step, for the second-factor pages themselves
+(clinic/staff/views.py): a member who has not passed it yet must reach them.
 """
 
 from __future__ import annotations
@@ -55,6 +58,25 @@ def staff_area(view: StaffView[P]) -> Callable[Concatenate[HttpRequest, P], Http
         if not is_verified(request.user):
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('clinic:verify')}?{query}")
+        return view(request, membership, *args, **kwargs)
+
+    return gated  # type: ignore[return-value]  # wraps() keeps the view's own signature
+
+
+MemberView = Callable[Concatenate[HttpRequest, Membership, P], HttpResponseBase]
+
+
+def member_area(view: MemberView[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
+    """Signed in with a live membership, second factor or not; never cached either."""
+
+    @wraps(view)
+    @never_cache
+    def gated(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        membership = live_membership(request.user)
+        if membership is None:
+            raise Http404
         return view(request, membership, *args, **kwargs)
 
     return gated  # type: ignore[return-value]  # wraps() keeps the view's own signature

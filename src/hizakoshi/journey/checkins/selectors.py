@@ -14,7 +14,7 @@ from hizakoshi.care.journey import Due, checkins_due, next_checkin
 from hizakoshi.care.journey.content import RiskGroup
 from hizakoshi.care.model import Lang
 from hizakoshi.care.scoring.pain import PSFS_MAX_ACTIVITIES
-from hizakoshi.journey.checkins.wording import instruments_offered
+from hizakoshi.journey.checkins.wording import clinic_item_texts, instruments_offered
 from hizakoshi.journey.models import (
     OutcomeResponse,
     PsfsActivity,
@@ -59,7 +59,8 @@ def checkins_now(
 
 def outcomes_due(*, person: User, today: date, lang: Lang) -> list[Due]:
     """For each questionnaire offered in `lang`: due now, or answered and when it is next."""
-    return checkins_now(person=person, today=today, instruments=instruments_offered(lang)).items
+    offered = instruments_offered(lang, clinic_item_texts(person))
+    return checkins_now(person=person, today=today, instruments=offered).items
 
 
 def startback_risk_latest(*, person: User) -> RiskGroup | None:

@@ -106,7 +106,7 @@ def score_lines(instrument: str, scores: object) -> list[tuple[str, str]]:
 @require_safe
 def measures(request: HttpRequest) -> HttpResponse:
     person, lang = person_for(actor=request.user), current_lang()
-    clinic = clinic_item_texts()
+    clinic = clinic_item_texts(person)
     due = outcomes_due(person=person, today=local_today(), lang=lang)
     other = instruments_in_other_language(lang, clinic)
     context = {
@@ -207,7 +207,7 @@ def psfs_activities(request: HttpRequest) -> HttpResponse:
 
 def _licensed(request: HttpRequest, person: User, instrument: str) -> HttpResponse:
     lang = current_lang()
-    clinic = clinic_item_texts()
+    clinic = clinic_item_texts(person)
     shown = wording(instrument, lang, clinic)
     inst = instruments()[instrument]
     context: dict[str, Any] = {

@@ -1,16 +1,22 @@
 """Which wording a questionnaire can be shown in: ours, the licensed published one, or the
-clinic's (settings HIZAKOSHI_INSTRUMENT_TEXT_FILE), per language."""
+clinic's, per language. The clinic's wording for a person is that of the clinic they are linked
+with (Clinic.item_texts) when it has some, else the site's file (settings
+HIZAKOSHI_INSTRUMENT_TEXT_FILE)."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care.instruments import (
     ClinicItemTexts,
+    clinic_item_texts_from,
     instruments,
     item_texts,
     load_clinic_item_texts,
@@ -19,6 +25,7 @@ from hizakoshi.care.instruments import (
 from hizakoshi.care.model import LANGS, Lang
 from hizakoshi.care.scoring import ENGINES
 from hizakoshi.care.yamlfile import ContentError
+from hizakoshi.clinic.links.selectors import clinic_linked_latest
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +42,32 @@ class ClinicTexts:
 _clinic_cache: dict[tuple[str, float], ClinicTexts] = {}
 
 
-def clinic_item_texts() -> ClinicTexts:
-    """The clinic's file of item wording (settings HIZAKOSHI_INSTRUMENT_TEXT_FILE), read once
+def clinic_item_texts(person: User | None = None) -> ClinicTexts:
+    """The clinic's wording for `person`: their linked clinic's own when it has some and it is
+    valid, else the site's file. A broken clinic row is logged and ignored, as a broken file is.
+    """
+    if person is not None:
+        clinic = clinic_linked_latest(person=person)
+        if clinic is not None and clinic.item_texts:
+            # The JSON itself is the cache key: an edit of the row is seen at once.
+            raw = json.dumps(clinic.item_texts, sort_keys=True, ensure_ascii=False)
+            found = _clinic_row_texts(clinic.pk, raw)
+            if found is not None:
+                return found
+    return file_item_texts()
+
+
+@lru_cache(maxsize=64)
+def _clinic_row_texts(clinic_id: int, raw: str) -> ClinicTexts | None:
+    try:
+        return ClinicTexts(clinic_item_texts_from(json.loads(raw), f"clinic {clinic_id}"))
+    except ContentError as exc:
+        log.error("Clinic.item_texts: %s", exc)
+        return None
+
+
+def file_item_texts() -> ClinicTexts:
+    """The site's file of item wording (settings HIZAKOSHI_INSTRUMENT_TEXT_FILE), read once
     per change of the file. A broken file is logged and treated as absent, never a 500."""
     name = settings.HIZAKOSHI_INSTRUMENT_TEXT_FILE
     if not name:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from hizakoshi.accounts.models import User
 from hizakoshi.care.model import Lang, Urgency
 from hizakoshi.journey.me.selectors import clinic_contact
 from hizakoshi.journey.pause.presenters import URGENCY_LABELS
 from hizakoshi.selfcheck.presenters import resolve_texts
 
 
-def escalation_page(row: Any, lang: Lang) -> dict[str, Any]:
+def escalation_page(row: Any, lang: Lang, person: User) -> dict[str, Any]:
     view = escalation_view(row, lang)
-    view["clinic"] = clinic_contact() if view["specialist"] else None
+    view["clinic"] = clinic_contact(person=person) if view["specialist"] else None
     return view
 
 

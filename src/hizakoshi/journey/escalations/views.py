@@ -25,7 +25,7 @@ def escalation(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         escalation_mark_seen(person=person, escalation_id=row.pk)
         return redirect("journey:today")
-    context = {"e": escalation_page(row, current_lang()), "seen": row.seen_at is not None}
+    context = {"e": escalation_page(row, current_lang(), person), "seen": row.seen_at is not None}
     return render(request, "journey/daily/escalation.html", context)
 
 

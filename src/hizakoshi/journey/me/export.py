@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User, normalize_email
+from hizakoshi.clinic.audit.selectors import audit_events_about
 from hizakoshi.journey.models import DataLog
 
 EXPORT_FORMAT = "hizakoshi-export-1"
@@ -20,6 +21,11 @@ EXPORT_FORMAT = "hizakoshi-export-1"
 
 # Fields that are not the person's data: internal links, and a secret's hash.
 _LEFT_OUT = {"person", "token_hash"}
+# Beside an id a person cannot read, what it names: the clinic of a care link.
+_READABLE: dict[str, dict[str, models.F]] = {
+    "clinic.carelink": {"clinic_name": models.F("clinic__name")},
+    "clinic.patientstatus": {"clinic_name": models.F("clinic__name")},
+}
 
 
 def person_models() -> list[type[models.Model]]:
@@ -38,7 +44,9 @@ def _rows(model: type[models.Model], person: User) -> list[dict[str, Any]]:
         for f in model._meta.concrete_fields
         if f.name not in _LEFT_OUT and f.attname not in _LEFT_OUT
     ]
-    return list(model._default_manager.filter(person=person).order_by("pk").values(*fields))
+    extra = _READABLE.get(model._meta.label_lower, {})
+    rows = model._default_manager.filter(person=person).order_by("pk")
+    return list(rows.values(*fields, **extra))
 
 
 def export_json(*, person: User) -> dict[str, Any]:
@@ -55,6 +63,12 @@ def export_json(*, person: User) -> dict[str, Any]:
         data[model._meta.label_lower] = _rows(model, person)
     logs = DataLog.objects.filter(subject_ref=person.log_ref).order_by("at")
     data["journey.datalog"] = list(logs.values("action", "recipient", "purpose", "at"))
+    # Who at a clinic looked at the records, and when (APPI: the record of provision to a
+    # third party is the person's to see). The staff's address (ip) is theirs, not the person's.
+    seen = audit_events_about(person=person).order_by("at", "pk")
+    data["clinic.auditevent"] = list(
+        seen.values("at", "actor_label", "action", "what", clinic_name=models.F("clinic__name"))
+    )
     data["login_history"] = login_history(person)
     return data
 

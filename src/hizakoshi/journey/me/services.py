@@ -12,6 +12,7 @@ from django.utils import timezone
 from hizakoshi.accounts.models import User
 from hizakoshi.accounts.services import user_delete
 from hizakoshi.care.model import Lang
+from hizakoshi.clinic.models import CareLink
 from hizakoshi.journey.models import (
     Assessment,
     DataLog,
@@ -27,7 +28,15 @@ from hizakoshi.selfcheck.services import results_kept_delete
 # The session key under which the delete view leaves the counts for the page after it.
 DELETED_COUNTS = "deleted_counts"
 # What the page after a deletion counts, kind by kind (in this order).
-DELETED_KINDS = ("results", "saved_links", "sessions", "diary", "questionnaires", "tests")
+DELETED_KINDS = (
+    "results",
+    "saved_links",
+    "sessions",
+    "diary",
+    "questionnaires",
+    "tests",
+    "care_links",
+)
 
 
 @transaction.atomic
@@ -74,9 +83,11 @@ def account_delete(*, person: User, now: datetime | None = None) -> dict[str, in
 
     Saved results the person kept in the account go too, with their links (their consent
     records stay, marked deleted, as for any deleted result). The journey's rows go by CASCADE,
-    the login's sessions and records of login attempts with the account (accounts.user_delete).
-    What stays is one DataLog row saying that a deletion was done, under the account's random
-    log_ref (no e-mail, no health data).
+    the login's sessions and records of login attempts with the account (accounts.user_delete),
+    and so do the person's care links with clinics (and each link's status row). What stays is
+    one DataLog row saying that a deletion was done, and the clinics' audit trail of who looked
+    at the records (append-only by law), both under the account's random log_ref only (no name,
+    no e-mail, no health data).
     """
     counts = {
         "results": Assessment.objects.filter(person=person).count(),
@@ -85,6 +96,7 @@ def account_delete(*, person: User, now: datetime | None = None) -> dict[str, in
         "diary": DiaryEntry.objects.filter(person=person).count(),
         "questionnaires": OutcomeResponse.objects.filter(person=person).count(),
         "tests": FunctionTest.objects.filter(person=person).count(),
+        "care_links": CareLink.objects.filter(person=person).count(),
     }
     data_log_add(
         person=person,

@@ -127,10 +127,12 @@ def deleted(request: HttpRequest) -> HttpResponse:
         "diary": _("Diary check-ins"),
         "questionnaires": _("Questionnaires"),
         "tests": _("Home function tests"),
+        "care_links": _("Links with clinics"),
     }
     rows = (
         [(names[k], int(counts.get(k, 0))) for k in DELETED_KINDS]
         if isinstance(counts, dict)
         else []
     )
-    return render(request, "journey/deleted.html", {"rows": rows})
+    linked = isinstance(counts, dict) and int(counts.get("care_links", 0)) > 0
+    return render(request, "journey/deleted.html", {"rows": rows, "linked": linked})

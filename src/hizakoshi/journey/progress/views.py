@@ -151,7 +151,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "escalations": [
             escalation_shown(e, lang) for e in escalations_recent(person=person, today=today)
         ],
-        "clinic": clinic_contact(),
+        "clinic": clinic_contact(person=person),
         "chair": records.chair,
         "lang": lang,
         "today": today,

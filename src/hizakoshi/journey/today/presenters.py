@@ -112,7 +112,7 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "paused": paused,
         "escalations": escalations,
         "support": support,
-        "clinic": clinic_contact() if specialist else None,
+        "clinic": clinic_contact(person=person) if specialist else None,
         "outcomes_due": [
             INSTRUMENT_LABELS.get(d.instrument, d.instrument) for d in checkins.items if d.due
         ],

@@ -1,0 +1,181 @@
+"""The JP Core profile rules the clinic's FHIR export relies on, as plain checks.
+
+fhir.resources validates the shape of every resource (R4B models); it knows nothing of JP Core.
+These checks cover the profile rules our Bundle claims in meta.profile, so that a broken export
+is a bug caught before it is downloaded, never a file a clinic system refuses.
+
+Followed: JP Core Implementation Guide v1.1.2 (JAMI NeXEHRS 課題研究会 HL7 FHIR 日本実装検討WG,
+2023-09-09, canonical http://jpfhir.jp/fhir/core, FHIR 4.0.1), as written in the profiles'
+FSH sources (github.com/jami-fhir-jp-wg/jp-core-v1x, input/fsh/profiles/: JP_Patient.fsh,
+JP_HumanName.fsh, JP_Observation_Common.fsh, JP_Observation_BodyMeasurement.fsh):
+- JP_Patient: identifier 1..*, each with a value (identifier.value 1..1); name only
+  JP_HumanName, whose iso21090-EN-representation extension (NameRepresentationUse) is 1..*:
+  IDE for the name in kanji, SYL for the name in kana (JP Core's guidance on 漢字氏名/カナ氏名).
+- JP_Observation_BodyMeasurement: category 1..* (JP_ObservationBodyMeasurementCategory_VS,
+  preferred: weight, height); later JP Core drafts fix one category to
+  JP_SimpleObservationCategory_CS#body-measurement, which we carry as well; subject 1..1, a
+  Patient; effective[x] dateTime or Period.
+- The FHIR R4 core specification requires its vital signs profiles for body weight (LOINC
+  29463-7) and body height (LOINC 8302-2): category vital-signs and a UCUM quantity (kg, cm). So
+  these observations also name http://hl7.org/fhir/StructureDefinition/bodyweight or bodyheight.
+- Scores: JP Core has no questionnaire-score profile; they are JP_Observation_Common
+  observations, category survey, whose derivedFrom (allowed to name a QuestionnaireResponse)
+  points at the response they were scored from. QuestionnaireResponse has no JP Core profile:
+  its meta.profile names the base definition.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+JP_CORE = "http://jpfhir.jp/fhir/core"
+JP_PATIENT = f"{JP_CORE}/StructureDefinition/JP_Patient"
+JP_OBSERVATION_COMMON = f"{JP_CORE}/StructureDefinition/JP_Observation_Common"
+JP_BODY_MEASUREMENT = f"{JP_CORE}/StructureDefinition/JP_Observation_BodyMeasurement"
+JP_SIMPLE_CATEGORY = f"{JP_CORE}/CodeSystem/JP_SimpleObservationCategory_CS"
+JP_BODY_CATEGORY = f"{JP_CORE}/CodeSystem/JP_ObservationBodyMeasurementCategory_CS"
+HL7_BODY_WEIGHT = "http://hl7.org/fhir/StructureDefinition/bodyweight"
+HL7_BODY_HEIGHT = "http://hl7.org/fhir/StructureDefinition/bodyheight"
+HL7_QUESTIONNAIRE_RESPONSE = "http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation"
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+
+# LOINC code -> (the HL7 vital signs profile, the UCUM unit we send, JP Core's body category)
+BODY_MEASURES: dict[str, tuple[str, str, str]] = {
+    "29463-7": (HL7_BODY_WEIGHT, "kg", "weight"),
+    "8302-2": (HL7_BODY_HEIGHT, "cm", "height"),
+}
+
+
+def _codings(concepts: object) -> list[dict[str, Any]]:
+    items = concepts if isinstance(concepts, list) else [concepts]
+    return [
+        c
+        for cc in items
+        if isinstance(cc, dict)
+        for c in cc.get("coding", [])
+        if isinstance(c, dict)
+    ]
+
+
+def _has(concepts: object, system: str, code: str) -> bool:
+    return any(c.get("system") == system and c.get("code") == code for c in _codings(concepts))
+
+
+def loinc_of(resource: dict[str, Any]) -> set[str]:
+    return {c["code"] for c in _codings(resource.get("code")) if c.get("system") == LOINC}
+
+
+def expected_profiles(resource: dict[str, Any]) -> set[str]:
+    """The profiles a resource of ours must name in meta.profile."""
+    kind = resource.get("resourceType")
+    if kind == "Patient":
+        return {JP_PATIENT}
+    if kind == "QuestionnaireResponse":
+        return {HL7_QUESTIONNAIRE_RESPONSE}
+    if kind == "Observation":
+        measured = loinc_of(resource) & set(BODY_MEASURES)
+        if measured:
+            return {JP_BODY_MEASUREMENT, *(BODY_MEASURES[code][0] for code in measured)}
+        return {JP_OBSERVATION_COMMON}
+    return set()
+
+
+def profile_problems(resource: dict[str, Any]) -> list[str]:
+    named = set((resource.get("meta") or {}).get("profile") or [])
+    wanted = expected_profiles(resource)
+    if not wanted:
+        return [f"{resource.get('resourceType')}: not a resource this export makes"]
+    missing = sorted(wanted - named)
+    return [f"{resource['resourceType']}: meta.profile lacks {url}" for url in missing]
+
+
+def patient_problems(patient: dict[str, Any]) -> list[str]:
+    found = []
+    identifiers = patient.get("identifier") or []
+    if not identifiers:
+        found.append("JP_Patient: identifier 1..* is missing")
+    if any(not i.get("system") or not i.get("value") for i in identifiers):
+        found.append("JP_Patient: an identifier lacks its system or value")
+    names = patient.get("name") or []
+    if not names:
+        found.append("JP_Patient: no name")
+    kinds = []
+    for name in names:
+        codes = [
+            e.get("valueCode")
+            for e in name.get("extension") or []
+            if e.get("url") == NAME_REPRESENTATION
+        ]
+        if not codes or any(code not in ("IDE", "SYL") for code in codes):
+            found.append("JP_HumanName: NameRepresentationUse (IDE or SYL) 1..* is missing")
+        if not (name.get("text") or name.get("family")):
+            found.append("JP_HumanName: a name without text or family")
+        kinds += codes
+    if "IDE" not in kinds:
+        found.append("JP_Patient: no name in kanji (IDE)")
+    return found
+
+
+def body_measurement_problems(observation: dict[str, Any], patients: set[str]) -> list[str]:
+    found = []
+    measured = loinc_of(observation) & set(BODY_MEASURES)
+    if len(measured) != 1:
+        return ["JP_Observation_BodyMeasurement: code is not LOINC 29463-7 or 8302-2"]
+    _, unit, body_category = BODY_MEASURES[measured.pop()]
+    category = observation.get("category")
+    if not _has(category, JP_SIMPLE_CATEGORY, "body-measurement"):
+        found.append("JP_Observation_BodyMeasurement: category body-measurement is missing")
+    if not _has(category, JP_BODY_CATEGORY, body_category):
+        found.append(f"JP_Observation_BodyMeasurement: category {body_category} is missing")
+    if not _has(category, OBSERVATION_CATEGORY, "vital-signs"):
+        found.append("vital signs profile: category vital-signs is missing")
+    quantity = observation.get("valueQuantity") or {}
+    if quantity.get("system") != UCUM or quantity.get("code") != unit:
+        found.append(f"vital signs profile: valueQuantity is not UCUM {unit}")
+    if not isinstance(quantity.get("value"), int | float):
+        found.append("vital signs profile: valueQuantity has no value")
+    if (observation.get("subject") or {}).get("reference") not in patients:
+        found.append("JP_Observation_BodyMeasurement: subject is not the bundle's JP_Patient")
+    if "effectiveDateTime" not in observation and "effectivePeriod" not in observation:
+        found.append("JP_Observation_BodyMeasurement: effective[x] is missing")
+    return found
+
+
+def score_problems(
+    observation: dict[str, Any], responses: set[str], patients: set[str]
+) -> list[str]:
+    found = []
+    if not _has(observation.get("category"), OBSERVATION_CATEGORY, "survey"):
+        found.append("score: category survey is missing")
+    sources = [d.get("reference") for d in observation.get("derivedFrom") or []]
+    if not sources or any(s not in responses for s in sources):
+        found.append("score: derivedFrom does not name a QuestionnaireResponse of the bundle")
+    if (observation.get("subject") or {}).get("reference") not in patients:
+        found.append("score: subject is not the bundle's JP_Patient")
+    return found
+
+
+def bundle_problems(bundle: dict[str, Any]) -> list[str]:
+    """Every JP Core rule above, over every entry of the Bundle; [] when it holds."""
+    entries = [e for e in bundle.get("entry") or [] if isinstance(e, dict)]
+    by_kind: dict[str, set[str]] = {}
+    for entry in entries:
+        kind = str((entry.get("resource") or {}).get("resourceType"))
+        by_kind.setdefault(kind, set()).add(str(entry.get("fullUrl")))
+    patients = by_kind.get("Patient", set())
+    responses = by_kind.get("QuestionnaireResponse", set())
+    found = [] if len(patients) == 1 else ["the bundle needs exactly one JP_Patient"]
+    for entry in entries:
+        resource = entry.get("resource") or {}
+        found += profile_problems(resource)
+        if resource.get("resourceType") == "Patient":
+            found += patient_problems(resource)
+        elif resource.get("resourceType") == "Observation":
+            if loinc_of(resource) & set(BODY_MEASURES):
+                found += body_measurement_problems(resource, patients)
+            else:
+                found += score_problems(resource, responses, patients)
+    return found

@@ -1,0 +1,20 @@
+"""What a role may, for templates: `{% if membership.role|reads_audit %}`. The rules stay in
+clinic/roles.py; a menu asks them instead of naming roles itself."""
+
+from __future__ import annotations
+
+from django import template
+
+from hizakoshi.clinic import roles
+
+register = template.Library()
+
+
+@register.filter
+def reads_audit(role: str) -> bool:
+    return roles.reads_audit(role)
+
+
+@register.filter
+def sees_records(role: str) -> bool:
+    return roles.sees_records(role)
