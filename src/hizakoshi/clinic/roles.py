@@ -31,3 +31,13 @@ def sees_records(role: str) -> bool:
 
 def reads_audit(role: str) -> bool:
     return role == Role.ADMIN
+
+
+# Who handles consultation bookings (the calendar; confirming, moving, cancelling, marking the
+# outcome): the clinicians and reception. The self-check a person attached to a booking is a
+# health record: only the roles that see records are shown it (sees_records).
+BOOKING_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.RECEPTION})
+
+
+def handles_bookings(role: str) -> bool:
+    return role in BOOKING_ROLES

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from hizakoshi.accounts.models import User
 from hizakoshi.clinic.booking.services import Asked, Made, booking_create
 from hizakoshi.clinic.models import Availability, Clinic
 
@@ -64,12 +65,19 @@ def asked(resource: Availability, starts_at: datetime, **changes: Any) -> Asked:
     return Asked(**(values | changes))
 
 
-def booked(resource: Availability, starts_at: datetime, *, key: str = "", **changes: Any) -> Made:
+def booked(
+    resource: Availability,
+    starts_at: datetime,
+    *,
+    key: str = "",
+    person: User | None = None,
+    **changes: Any,
+) -> Made:
     return booking_create(
         clinic=resource.clinic,
         asked=asked(resource, starts_at, **changes),
         idempotency_key=key or f"test-key-{starts_at:%Y%m%d%H%M}-{changes.get('name', 'x')}",
-        person=None,
+        person=person,
         now=timezone.now(),
     )
 

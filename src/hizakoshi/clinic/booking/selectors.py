@@ -26,10 +26,10 @@ from hizakoshi.care.booking import Availability as Offer
 from hizakoshi.care.booking.slots import DayHours, hours_from_pairs
 from hizakoshi.care.questions import InvalidAnswers, parse_answers, prune_hidden
 from hizakoshi.clinic.booking.tokens import manage_token_hash
+from hizakoshi.clinic.links.selectors import clinic_linked_latest
 from hizakoshi.clinic.models import (
     Availability,
     Booking,
-    CareLink,
     Clinic,
     DayException,
     ReminderStatus,
@@ -41,17 +41,13 @@ from hizakoshi.selfcheck.selectors import result_get
 
 
 def booking_clinic(*, person: Any) -> Clinic | None:
-    """The clinic a person books with: the one they linked with (the latest), else the site's
-    own clinic (settings.HIZAKOSHI_CLINIC_CODE), else the only clinic there is; else None."""
+    """The clinic a person books with: the one their messages name (their latest live care
+    link), else the site's own clinic (settings.HIZAKOSHI_CLINIC_CODE), else the only clinic
+    there is; else None (the page then says to phone a clinic)."""
     if isinstance(person, User) and person.is_authenticated:
-        link = (
-            CareLink.objects.select_related("clinic")
-            .filter(person=person, ended_at__isnull=True)
-            .order_by("-linked_at")
-            .first()
-        )
-        if link is not None:
-            return link.clinic
+        linked = clinic_linked_latest(person=person)
+        if linked is not None:
+            return linked
     own = Clinic.objects.filter(code=settings.HIZAKOSHI_CLINIC_CODE).first()
     if own is not None:
         return own

@@ -18,3 +18,8 @@ def reads_audit(role: str) -> bool:
 @register.filter
 def sees_records(role: str) -> bool:
     return roles.sees_records(role)
+
+
+@register.filter
+def handles_bookings(role: str) -> bool:
+    return roles.handles_bookings(role)
