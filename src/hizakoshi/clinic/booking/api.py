@@ -24,7 +24,12 @@ from hizakoshi.care.booking import Slot
 from hizakoshi.care.model import Lang
 from hizakoshi.clinic.booking import selectors
 from hizakoshi.clinic.booking.emails import manage_url
-from hizakoshi.clinic.booking.forms import MSG_KEY_REUSED, BookingForm, refusal_message
+from hizakoshi.clinic.booking.forms import (
+    MSG_KEY_REUSED,
+    BookingForm,
+    count_contacts,
+    refusal_message,
+)
 from hizakoshi.clinic.booking.presenters import slot_label, slot_value
 from hizakoshi.clinic.booking.services import (
     Asked,
@@ -216,13 +221,7 @@ def booking_create_api(request: HttpRequest, clinic_id: int, lang: Lang = "ja") 
         if not form.is_valid():
             return _errors(422, {f: [str(m) for m in ms] for f, ms in form.errors.items()})
         values = form.cleaned_data
-        contact = values["email"] or values["phone"]
-        count_or_refuse(
-            request,
-            key=lambda _g, _r: contact,
-            rate="RATELIMIT_BOOKING_CONTACT",
-            group="booking-who",
-        )
+        count_contacts(request, values)
         try:
             made = booking_create(
                 clinic=clinic,

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.care.booking import Refusal
 from hizakoshi.clinic.models import ContactBy
+from hizakoshi.site.ratelimit import count_or_refuse
 
 MSG_NAME = _("Please enter your name.")
 MSG_NAME_LONG = _("Please keep your name within 60 characters.")
@@ -174,3 +177,26 @@ class BookingForm(forms.Form):
 
 def refusal_message(refusal: Refusal) -> str:
     return str(REFUSALS[refusal])
+
+
+def count_contacts(request: HttpRequest, values: dict[str, Any]) -> None:
+    """Count a booking against the limit of each phone number and e-mail address it is for
+    (settings.RATELIMIT_BOOKING_CONTACT), whichever IP it comes from; over it, the 429 answer.
+    The count says nothing about whether anyone booked: it counts requests, not bookings."""
+    for contact in (values.get("phone"), values.get("email")):
+        if contact:
+            count_or_refuse(
+                request,
+                key=_fixed(f"booking:{contact}"),
+                rate="RATELIMIT_BOOKING_CONTACT",
+                group="booking-who",
+            )
+
+
+def _fixed(key: str) -> Callable[[str, HttpRequest], str]:
+    """A django-ratelimit key function that always gives `key`."""
+
+    def given(_group: str, _request: HttpRequest) -> str:
+        return key
+
+    return given

@@ -22,7 +22,13 @@ from django.views.decorators.http import require_http_methods
 from hizakoshi.clinic.booking import selectors
 from hizakoshi.clinic.booking.consent import CONSENT_LABEL, CONSENT_POINTS
 from hizakoshi.clinic.booking.emails import cutoff_text
-from hizakoshi.clinic.booking.forms import MSG_KEY_REUSED, MSG_SLOT, BookingForm, refusal_message
+from hizakoshi.clinic.booking.forms import (
+    MSG_KEY_REUSED,
+    MSG_SLOT,
+    BookingForm,
+    count_contacts,
+    refusal_message,
+)
 from hizakoshi.clinic.booking.presenters import (
     STATUS_LABELS,
     days_of,
@@ -158,10 +164,7 @@ def _book(request: HttpRequest, clinic: Clinic, attach: dict[str, Any] | None) -
     if not form.is_valid():
         return _details_page(request, clinic, form, key, attach)
     values = form.cleaned_data
-    contact = values["email"] or values["phone"]
-    count_or_refuse(
-        request, key=lambda _g, _r: contact, rate="RATELIMIT_BOOKING_CONTACT", group="booking-who"
-    )
+    count_contacts(request, values)
     asked = Asked(
         resource_id=values["resource"],
         starts_at=values["starts_at"],
