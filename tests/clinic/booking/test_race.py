@@ -7,13 +7,16 @@ same race over HTTP against `hizakoshi serve`, 200 requests)."""
 
 from __future__ import annotations
 
+import json
 import threading
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connections
+from django.test import Client
 
 from hizakoshi.clinic.booking.services import Made, SlotRefused
 from hizakoshi.clinic.models import Booking, Clinic
@@ -61,3 +64,36 @@ def test_one_person_s_request_sent_many_times_at_once_makes_one_booking(clinic: 
     assert len({m.token for m in made}) == 1
     assert sum(not m.replayed for m in made) == 1
     assert Booking.objects.count() == 1
+
+
+def test_the_api_raced_for_the_last_free_slot_answers_one_201_and_409_to_the_rest(
+    clinic: Clinic,
+) -> None:
+    """The benchmark's race, smaller and in-process: each thread its own client and key."""
+    doctor = availability(clinic)
+    slot = at(next_weekday(), "15:00")
+
+    def attempt(n: int) -> int:
+        body = {
+            "resource": doctor.pk,
+            "starts_at": slot.isoformat(),
+            "name": f"競争 {n}",
+            "name_kana": "きょうそう",
+            "phone": f"090{n:08d}",
+            "contact_by": "phone",
+            "consent": True,
+        }
+        return (
+            Client()
+            .post(
+                f"/api/v1/clinics/{clinic.pk}/bookings",
+                data=json.dumps(body),
+                content_type="application/json",
+                headers={"Idempotency-Key": str(uuid.uuid4())},
+            )
+            .status_code
+        )
+
+    codes = Counter(race(attempt))
+    assert codes == {201: 1, 409: RACERS - 1}, codes
+    assert Booking.objects.filter(starts_at=slot).count() == 1
