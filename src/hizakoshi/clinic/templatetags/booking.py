@@ -12,7 +12,7 @@ from typing import Any
 
 from django import template
 
-from hizakoshi.clinic.booking.selectors import booking_clinic, is_bookable, resources_of
+from hizakoshi.clinic.booking.selectors import booking_clinic, resources_of
 
 register = template.Library()
 
@@ -37,10 +37,11 @@ def booking_offer(
     clinic = booking_clinic(person=person)
     if clinic is None:
         return {"clinic": None}
-    prices = sorted({r.price_yen for r in resources_of(clinic) if r.price_yen is not None})
+    resources = resources_of(clinic)
+    prices = sorted({r.price_yen for r in resources if r.price_yen is not None})
     return {
         "clinic": clinic,
-        "bookable": is_bookable(clinic),
+        "bookable": bool(resources),
         "phone_first": urgency in PHONE_FIRST and bool(clinic.phone),
         "prices": prices,
         "state": state,
