@@ -247,6 +247,9 @@ URLS: dict[str, Row] = {
     "journey:for_doctor": RECORDS,
     "journey:summary": RECORDS,
     "journey:summary_pdf": RECORDS,
+    # The clinic's outcomes: aggregates over its links, no one named (tests/clinic/reports/).
+    "clinic:outcomes": CLINIC,
+    "clinic:outcomes_csv": CLINIC,
     # The clinic staff's second factor (clinic/staff/): the code after the password, setting up
     # the app; new recovery codes once it is passed.
     "clinic:verify": GATE,

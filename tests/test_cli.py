@@ -290,11 +290,13 @@ def test_run_migrates_loads_the_demo_starts_the_daily_review_and_serves_on_local
         ("collectstatic",),
         ("load_demo",),
         ("load_demo_journey",),
+        ("load_demo_clinic",),  # after the demo person, whom the demo clinic links too
         ("daily",),  # the daily review thread: no cron in the demo
         ("runserver", "127.0.0.1:8123"),
     ]
     assert calls[2][1]["base_url"] == "http://127.0.0.1:8123"  # the demo links printed
     assert calls[3][1]["base_url"] == "http://127.0.0.1:8123"  # the demo person's login
+    assert calls[4][1]["base_url"] == "http://127.0.0.1:8123"  # the demo staff's login
     assert calls[-1][1]["use_reloader"] is False
 
 

@@ -131,9 +131,9 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="set up the database, load demo data and serve the app on 127.0.0.1",
         description="Apply migrations, collect the static files, load the demo data (load_demo, "
-        "load_demo_journey) and serve the app on 127.0.0.1:PORT with Django's development "
-        "server; the daily job review_journeys runs at start and each morning at 05:00. "
-        "E-mails are printed to the terminal. For production use `hizakoshi serve`.",
+        "load_demo_journey, load_demo_clinic) and serve the app on 127.0.0.1:PORT with Django's "
+        "development server; the daily job review_journeys runs at start and each morning at "
+        "05:00. E-mails are printed to the terminal. For production use `hizakoshi serve`.",
     )
     run.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     return parser
@@ -179,6 +179,8 @@ def _run(port: int) -> int:
         collect_static()
         call_command("load_demo", base_url=f"http://127.0.0.1:{port}")
         call_command("load_demo_journey", base_url=f"http://127.0.0.1:{port}")
+        # After the journey's demo person, whom the demo clinic links too.
+        call_command("load_demo_clinic", base_url=f"http://127.0.0.1:{port}")
         # No cron here: the weekly plan reviews and the escalation review run now and each
         # morning in a thread (production schedules `hizakoshi review_journeys` instead).
         daily.start_daily_reviews()

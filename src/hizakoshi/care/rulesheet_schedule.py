@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from hizakoshi.care import functiontests as ft
+from hizakoshi.care.clinic.outcomes import Measure
 from hizakoshi.care.functiontests_content import function_tests
 from hizakoshi.care.journey.content import journey
 from hizakoshi.care.journey.schedule import schedule
@@ -49,6 +50,37 @@ def schedule_section(sheet: Sheet) -> None:
         f"{j.escalation.specialist_repeat_days} days; the progress page lists the last "
         f"{j.escalation.shown_days} days",
         f"  - 出典 (source): {sheet.source('repeats', j.escalation.repeat_source)}",
+    )
+
+
+def _measure(m: Measure) -> str:
+    return f"{m.instrument} {m.field}" + (f" ({m.context})" if m.context else "")
+
+
+def outcomes_section(sheet: Sheet) -> None:
+    from hizakoshi.care.clinic import outcomes as oc
+
+    o, shown = oc.outcomes_content(), oc.rules()
+    base, h = oc.baseline_window(), oc.horizon_window()
+    sheet.heading(2, "当院の成果", "The clinic's outcomes report (aggregates only)")
+    sheet.add(
+        "care/clinic/outcomes.py; the windows are the answers that count for the check-in days "
+        "(schedule.yaml).",
+        "",
+        f"- Improved at {o.horizon.weeks} weeks: baseline = the first score on days "
+        f"{base.first}-{base.last} of the episode (from the later of the link day and the "
+        f"journey's start); horizon = the score closest to day {oc.horizon_day()} on days "
+        f"{h.first}-{h.last}; improved = the change reaches the measure's MCID",
+        f"  - Rule as shown: {both(shown['horizon'])}",
+        f"  - 出典 (source): {sheet.source('outcomes horizon', o.horizon.source)}",
+        f"  - Measures: {', '.join(_measure(m) for m in o.measures)}",
+        f"- Session adherence: {o.adherence.sessions_per_day} session a day planned over the "
+        f"first {o.horizon.weeks} weeks",
+        f"  - Rule as shown: {both(shown['adherence'])}",
+        f"  - 出典 (source): {sheet.source('adherence', o.adherence.source)}",
+        f"- Drop-out: no record for {o.dropout.days} days or more",
+        f"  - Rule as shown: {both(shown['dropout'])}",
+        f"  - 出典 (source): {sheet.source('drop-out', o.dropout.source)}",
     )
 
 

@@ -33,6 +33,15 @@ def reads_audit(role: str) -> bool:
     return role == Role.ADMIN
 
 
+# The outcomes report: aggregates only, no one named. The clinicians judge their care by it and
+# the clinic admin runs the clinic; reception has no part in either.
+_REPORT_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.ADMIN})
+
+
+def reads_reports(role: str) -> bool:
+    return role in _REPORT_ROLES
+
+
 # Who handles consultation bookings (the calendar; confirming, moving, cancelling, marking the
 # outcome): the clinicians and reception. The self-check a person attached to a booking is a
 # health record: only the roles that see records are shown it (sees_records).

@@ -294,6 +294,9 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # after successive wrong codes (its throttle factor, 1 by default), across sessions.
 STAFF_OTP_FAILURE_LIMIT = env_int("HIZAKOSHI_STAFF_OTP_FAILURE_LIMIT", 5, minimum=1)
 OTP_TOTP_ISSUER = "Hizakoshi"  # the account's name in the member's app: "Hizakoshi:their address"
+# A new or reset member sets up their app only with the setup code the clinic admin hands them
+# (`hizakoshi staff_add`, `hizakoshi staff_reset_factor`); it stops working after this many days.
+STAFF_SETUP_CODE_DAYS = env_int("HIZAKOSHI_STAFF_SETUP_CODE_DAYS", 7, minimum=1)
 
 # --- e-mail ------------------------------------------------------------------------------------
 # The console backend writes every e-mail, password-reset links included, to the server's log.

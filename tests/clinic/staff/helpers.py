@@ -1,16 +1,22 @@
 """What a member's phone and pocket hold in the tests: the code their authenticator app shows
-(computed from the device's secret as the app does, RFC 6238) and their recovery codes."""
+(computed from the device's secret as the app does, RFC 6238), their recovery codes, and the
+setup code the clinic admin handed them."""
 
 from __future__ import annotations
 
+import sys
 import time
+from datetime import datetime
 
+from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.staff.services import setup_code_issue
 from people import STAFF_PASSWORD
 
 VERIFY = "/clinic/verify/"
@@ -51,3 +57,18 @@ def password_login(user: User, client: Client | None = None) -> Client:
 
 def is_verified(client: Client) -> bool:
     return "otp_device_id" in client.session
+
+
+def setup_code_given(user: User, *, issued_at: datetime | None = None) -> str:
+    """The setup code the clinic admin hands the member (`hizakoshi staff_add` prints one)."""
+    return setup_code_issue(user=user, now=issued_at or timezone.now()).code
+
+
+def run(*argv: str) -> int:
+    """The exit status the shell would see, and what the command writes, as `hizakoshi` does."""
+    try:
+        call_command(*argv)
+    except CommandError as problem:
+        sys.stderr.write(f"CommandError: {problem}\n")
+        return problem.returncode
+    return 0

@@ -1,5 +1,6 @@
-"""`hizakoshi staff_add` and `hizakoshi staff_end`: a staff account with a membership and a
-password that meets the staff rule; bad input exits 2 with a clear line and makes nothing.
+"""`hizakoshi staff_add` and `hizakoshi staff_end`: a staff account with a membership, a
+password that meets the staff rule and a setup code printed once; bad input exits 2 with a
+clear line and makes nothing. (`staff_reset_factor`: test_reset_factor.py.)
 
 Run in-process with call_command (a command run from the command line closes the database
 connection at its end, which is the test's); `hizakoshi` hands a CommandError's return code to
@@ -9,31 +10,24 @@ the shell as the exit status, and one real process shows it.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.core.management import CommandError, call_command
 from django.test import Client
 
 from hizakoshi.accounts.models import User
-from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership
+from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership, SetupCode
 from people import staff_login
+
+from .helpers import SETUP, run
 
 pytestmark = pytest.mark.django_db
 GOOD = "knee-and-back-2026"
-
-
-def run(*argv: str) -> int:
-    """The exit status the shell would see, and what the command writes, as `hizakoshi` does."""
-    try:
-        call_command(*argv)
-    except CommandError as problem:
-        sys.stderr.write(f"CommandError: {problem}\n")
-        return problem.returncode
-    return 0
 
 
 def staff_add(
@@ -79,6 +73,21 @@ def test_staff_add_makes_an_account_and_a_membership_that_can_log_in(
     assert login["Location"] == "/signed-in/"
 
 
+def test_staff_add_prints_the_setup_code_once_and_the_member_needs_it_to_set_up_the_app(
+    monkeypatch: pytest.MonkeyPatch, clinic: Clinic, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert staff_add(monkeypatch, *args()) == 0
+    out = capsys.readouterr().out
+    printed = re.search(r"setup code: ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}) \(works until ", out)
+    assert printed and "in person" in out
+    stored = SetupCode.objects.get(user__email="kato@clinic.example.jp")
+    assert stored.expires_at - stored.issued_at == timedelta(days=7)
+    assert printed.group(1).replace("-", "") not in str(list(AuditEvent.objects.values()))
+    client = Client()
+    client.post("/accounts/login/", {"username": "kato@clinic.example.jp", "password": GOOD})
+    assert client.post(SETUP, {"setup_code": printed.group(1)})["Location"] == SETUP
+
+
 @pytest.mark.parametrize(
     ("given", "password", "says"),
     [
@@ -108,6 +117,7 @@ def test_bad_input_exits_2_with_what_is_wrong_and_makes_nothing(
     assert says in err and "Traceback" not in err
     assert Membership.objects.count() == 1  # Dr Yamada's only
     assert not User.objects.filter(email="kato@clinic.example.jp").exists()
+    assert not SetupCode.objects.exists()
 
 
 def test_staff_add_without_a_terminal_asks_for_the_password_on_standard_input(

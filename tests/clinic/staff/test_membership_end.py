@@ -9,9 +9,11 @@ from django.test import Client
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
-from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership, Role
-from hizakoshi.clinic.staff.services import membership_end
+from hizakoshi.clinic.members.services import membership_end
+from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership, Role, SetupCode
 from people import staff, staff_login
+
+from .helpers import setup_code_given
 
 pytestmark = pytest.mark.django_db
 PAGE = "/clinic/recovery-codes/"
@@ -53,6 +55,13 @@ def test_ending_an_ended_membership_changes_nothing(clinic_staff: User) -> None:
     membership_end(membership=membership, by=None, now=timezone.now())
     assert membership_end(membership=membership, by=None, now=timezone.now()) == 0
     assert AuditEvent.objects.filter(action=AuditAction.MEMBERSHIP).count() == 1
+
+
+def test_ending_a_membership_drops_a_setup_code_not_yet_used(clinic: Clinic) -> None:
+    newcomer = staff("new@clinic.example.jp", clinic, second_factor=False)
+    setup_code_given(newcomer)
+    membership_end(membership=newcomer.memberships.get(), by=None, now=timezone.now())
+    assert not SetupCode.objects.exists()
 
 
 def test_a_session_that_outlived_the_membership_reaches_nothing_at_its_next_request(

@@ -1,6 +1,7 @@
-"""Setting up the authenticator app at a member's first login: a new secret only on a POST,
-shown as an inline SVG QR code and as text; a code from it confirms the app, passes the second
-factor and shows ten recovery codes once."""
+"""Setting up the authenticator app at a member's first login: a new secret only on a POST with
+the setup code (tests/clinic/staff/test_setup_code.py), shown as an inline SVG QR code and as
+text; a code from it confirms the app, passes the second factor and shows ten recovery codes
+once."""
 
 from __future__ import annotations
 
@@ -18,7 +19,16 @@ from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic
 from hizakoshi.clinic.staff.codes import RECOVERY_ALPHABET
 from people import staff
 
-from .helpers import RECOVERY, SETUP, VERIFY, app_code, is_verified, password_login, wrong_code
+from .helpers import (
+    RECOVERY,
+    SETUP,
+    VERIFY,
+    app_code,
+    is_verified,
+    password_login,
+    setup_code_given,
+    wrong_code,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +51,10 @@ def code_from(key: bytes) -> str:
 
 
 def started(client: Client) -> str:
-    """Past the first page: the secret made, the QR code page shown."""
-    assert client.post(SETUP)["Location"] == SETUP
+    """Past the first page with the setup code: the secret made, the QR code page shown."""
+    user = User.objects.get(pk=client.session["_auth_user_id"])
+    response = client.post(SETUP, {"setup_code": setup_code_given(user)})
+    assert response["Location"] == SETUP
     return client.get(SETUP).content.decode()
 
 
@@ -142,7 +154,7 @@ def test_five_wrong_codes_while_setting_up_log_the_session_out(newcomer: User) -
 def test_a_member_with_an_app_is_sent_to_enter_its_code(clinic_staff: User) -> None:
     client = password_login(clinic_staff)
     assert client.get(SETUP)["Location"] == VERIFY
-    assert client.post(SETUP)["Location"] == VERIFY
+    assert client.post(SETUP, {"setup_code": setup_code_given(clinic_staff)})["Location"] == VERIFY
     assert TOTPDevice.objects.filter(user=clinic_staff).count() == 1
 
 

@@ -10,6 +10,7 @@ from hizakoshi.clinic.models.booking import (
     ReminderStatus,
 )
 from hizakoshi.clinic.models.clinic import CareLink, Clinic, Membership, Role
+from hizakoshi.clinic.models.enrol import SetupCode
 from hizakoshi.clinic.models.status import Acknowledgement, AttentionKind, PatientStatus
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "PatientStatus",
     "ReminderStatus",
     "Role",
+    "SetupCode",
 ]

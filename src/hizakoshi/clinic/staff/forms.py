@@ -1,5 +1,6 @@
-"""Forms of the staff's sign-in: a second-factor code, and a new member's details (for
-`hizakoshi staff_add`). Each turns what was typed into typed values or says what is wrong."""
+"""Forms of the staff's sign-in: a second-factor code, the setup code that lets a member set up
+their app, and a new member's details (for `hizakoshi staff_add`). Each turns what was typed
+into typed values or says what is wrong."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.accounts.models import User, normalize_email
 from hizakoshi.clinic.models import Clinic, Role
-from hizakoshi.clinic.staff.codes import Code, code_read
+from hizakoshi.clinic.staff.codes import Code, code_read, setup_code_read
 from hizakoshi.clinic.staff.passwords import staff_password_check
 
 if TYPE_CHECKING:
@@ -24,6 +25,11 @@ MSG_CODE_SHAPE = _(
     "(10 letters and numbers)."
 )
 MSG_APP_CODE_SHAPE = _("Please enter the 6-digit code your authenticator app shows.")
+MSG_SETUP_CODE_REQUIRED = _("Please enter the setup code.")
+MSG_SETUP_CODE_SHAPE = _(
+    "A setup code has 12 letters and numbers, for example ABCD-EFGH-JKMN. Please check what you "
+    "typed."
+)
 MSG_NO_CLINIC = _("There is no clinic with the code %(code)s.")
 MSG_ACCOUNT_EXISTS = _("An account with this e-mail address exists already.")
 
@@ -74,6 +80,35 @@ class AppCodeForm(forms.Form):
         code = code_read(self.cleaned_data["code"])
         if code is None or code.kind != "totp":
             raise ValidationError(MSG_APP_CODE_SHAPE, code="shape")
+        return code
+
+
+class SetupCodeForm(forms.Form):
+    """The setup code the clinic admin handed over: without it no app can be set up."""
+
+    setup_code = forms.CharField(
+        label=_("Setup code"),
+        help_text=_(
+            "The 12 letters and numbers the clinic's administrator gave you, for example "
+            "ABCD-EFGH-JKMN."
+        ),
+        max_length=40,
+        error_messages={"required": MSG_SETUP_CODE_REQUIRED},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "autofocus": True,
+                "class": "code-input",
+            }
+        ),
+    )
+
+    def clean_setup_code(self) -> str:
+        code = setup_code_read(self.cleaned_data["setup_code"])
+        if code is None:
+            raise ValidationError(MSG_SETUP_CODE_SHAPE, code="shape")
         return code
 
 

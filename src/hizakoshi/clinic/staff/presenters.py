@@ -1,14 +1,18 @@
 """What the set-up page shows of the new secret: a QR code for the phone's camera, drawn as an
 inline <svg> (the CSP allows no data: images and no inline style; the SVG has neither), and the
-same secret as text in groups, for an app that cannot scan."""
+same secret as text in groups, for an app that cannot scan. And the setup code as the commands
+print it for the clinic admin."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import segno
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hizakoshi.clinic.staff.codes import recovery_code_shown, secret_groups
+from hizakoshi.clinic.staff.codes import recovery_code_shown, secret_groups, setup_code_shown
 
 
 def app_qr_svg(device: TOTPDevice, *, label: str) -> SafeString:
@@ -26,3 +30,14 @@ def app_secret_shown(device: TOTPDevice) -> list[str]:
 
 def codes_shown(codes: tuple[str, ...]) -> list[str]:
     return [recovery_code_shown(code) for code in codes]
+
+
+def setup_code_handover(code: str, expires_at: datetime) -> str:
+    """What `hizakoshi staff_add` and `staff_reset_factor` print: the code, once, with what the
+    clinic admin is to do with it (the commands speak English, as Django's do)."""
+    until = timezone.localtime(expires_at).strftime("%Y-%m-%d %H:%M %Z")
+    return (
+        f"setup code: {setup_code_shown(code)} (works until {until})\n"
+        "Give it to them in person (not by e-mail or chat); it is not shown again. At their next "
+        "login they type it to set up their authenticator app."
+    )

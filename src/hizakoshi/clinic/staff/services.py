@@ -1,5 +1,6 @@
 """Writes of the staff's sign-in: checking a second-factor code, setting up the authenticator
-app, recovery codes, adding and ending memberships, and the audit row each of them leaves.
+app (with the setup code the clinic admin handed over), recovery codes, and the audit row each
+of them leaves. Adding, ending and resetting members from the command line: clinic/members/.
 
 Every check of a code runs in one transaction with the member's device row locked (django-otp's
 own counters: a TOTP code is accepted once, a recovery code is deleted when used, and wrong codes
@@ -11,24 +12,29 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Literal
 
+from django.conf import settings
 from django.db import transaction
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hizakoshi.accounts.models import User, normalize_email
-from hizakoshi.accounts.services import user_create, user_sessions_end
-from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership
-from hizakoshi.clinic.staff.codes import Code, recovery_code_new
+from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic, Membership, SetupCode
+from hizakoshi.clinic.staff.codes import (
+    Code,
+    recovery_code_new,
+    setup_code_hash,
+    setup_code_matches,
+    setup_code_new,
+)
 
 RECOVERY_CODES = 10
 WHAT_LOGIN = "login"
 WHAT_SECOND_FACTOR = "second_factor"
 WHAT_RECOVERY_CODES = "recovery_codes"
-WHAT_MEMBERSHIP = "membership"
-COMMAND_LINE = "command line"  # the actor of a change made with `hizakoshi staff_add/staff_end`
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,25 @@ class Checked:
     @property
     def passed(self) -> bool:
         return self.device is not None
+
+
+SetupRefusal = Literal["", "wrong", "expired", "none"]
+
+
+@dataclass(frozen=True)
+class SetupStarted:
+    """What a setup code came to: the new secret for the member's app, or why not."""
+
+    device: TOTPDevice | None = None
+    refusal: SetupRefusal = ""
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A new setup code, to be shown this once (only its hash is stored)."""
+
+    code: str
+    expires_at: datetime
 
 
 def actor_label(membership: Membership) -> str:
@@ -73,11 +98,12 @@ def _audit(
     )
 
 
-def _locked(user: User, code: Code, *, confirmed: bool = True) -> Device | None:
-    """The device that checks this kind of code, locked until the transaction ends."""
+def _locked(user: User, code: Code) -> Device | None:
+    """The confirmed device that checks this kind of code, locked until the transaction ends."""
     model: type[Device] = TOTPDevice if code.kind == "totp" else StaticDevice
-    found = model.objects.select_for_update().filter(user=user, confirmed=confirmed)
-    return found.order_by("-pk" if not confirmed else "pk").first()
+    return (
+        model.objects.select_for_update().filter(user=user, confirmed=True).order_by("pk").first()
+    )
 
 
 def _check(
@@ -133,27 +159,89 @@ def second_factor_verify(
     return checked
 
 
-def app_setup_start(*, user: User) -> TOTPDevice:
-    """A new secret for the member's authenticator app, unconfirmed until a code from the app
-    matches it; a secret shown before and never confirmed is dropped."""
+def setup_code_issue(*, user: User, now: datetime) -> Issued:
+    """A new setup code for `user` in place of any earlier one, good for STAFF_SETUP_CODE_DAYS
+    (`hizakoshi staff_add` and `staff_reset_factor` show it once, for the clinic admin to hand
+    over in person)."""
+    code = setup_code_new()
+    expires_at = now + timedelta(days=int(settings.STAFF_SETUP_CODE_DAYS))
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-        return TOTPDevice.objects.create(user=user, name="app", confirmed=False)
+        SetupCode.objects.update_or_create(
+            user=user,
+            defaults={
+                "code_hash": setup_code_hash(code),
+                "issued_at": now,
+                "expires_at": expires_at,
+            },
+        )
+    return Issued(code=code, expires_at=expires_at)
+
+
+def _new_secret(user: User) -> TOTPDevice:
+    # A secret shown before and never confirmed is dropped: one app is set up at a time.
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="app", confirmed=False)
+
+
+def app_setup_start(
+    *, membership: Membership, setup_code: str, ip: str | None, now: datetime
+) -> SetupStarted:
+    """The setup code the clinic admin handed over: right and in time, a new secret for the
+    member's app (unconfirmed until a code from the app matches it). Every refusal is on the
+    audit; the code stays usable until the app is confirmed."""
+    user = membership.user
+    with transaction.atomic():
+        stored = SetupCode.objects.select_for_update().filter(user=user).first()
+        refusal: SetupRefusal
+        if stored is None:
+            refusal, detail = "none", "setup code: none issued"
+        elif stored.expires_at <= now:
+            refusal, detail = "expired", "setup code: expired"
+        elif not setup_code_matches(setup_code, stored.code_hash):
+            refusal, detail = "wrong", "setup code"
+        else:
+            return SetupStarted(device=_new_secret(user))
+        _audit(
+            action=AuditAction.SECOND_FACTOR_FAILED,
+            what=WHAT_SECOND_FACTOR,
+            detail=detail,
+            ip=ip,
+            now=now,
+            membership=membership,
+        )
+    return SetupStarted(refusal=refusal)
+
+
+def app_setup_restart(*, user: User, started: int) -> TOTPDevice | None:
+    """Another secret in place of `started`, the one this session made with the setup code; None
+    when that one is gone (confirmed, or the second factor was reset since)."""
+    with transaction.atomic():
+        found = TOTPDevice.objects.select_for_update().filter(
+            user=user, confirmed=False, pk=started
+        )
+        return _new_secret(user) if found.first() is not None else None
 
 
 def app_setup_confirm(
-    *, membership: Membership, code: Code, ip: str | None, now: datetime
+    *, membership: Membership, started: int, code: Code, ip: str | None, now: datetime
 ) -> Checked:
-    """A code from the app being set up: it confirms the app (which also passes the second
-    factor for this login) and makes the first recovery codes."""
+    """A code from the app being set up (`started`: the secret this session made with the setup
+    code): it confirms the app (which also passes the second factor for this login), uses up the
+    setup code and makes the first recovery codes."""
     user = membership.user
     with transaction.atomic():
-        device = _locked(user, code, confirmed=False) if code.kind == "totp" else None
+        device = None
+        if code.kind == "totp":  # only the app being set up can confirm itself
+            found = TOTPDevice.objects.select_for_update().filter(
+                user=user, confirmed=False, pk=started
+            )
+            device = found.first()
         checked = _check(device, code, membership=membership, ip=ip, now=now)
         if not checked.passed or not isinstance(device, TOTPDevice):
             return checked
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        SetupCode.objects.filter(user=user).delete()
         codes = _recovery_codes_replace(user)
         _audit(
             action=AuditAction.LOGIN,
@@ -248,65 +336,3 @@ def staff_login_failed_record(*, typed: str, ip: str | None, now: datetime) -> A
             now=now,
             membership=membership,
         )
-
-
-# --- memberships ------------------------------------------------------------------------------
-
-
-def staff_member_add(
-    *,
-    email: str,
-    clinic: Clinic,
-    role: str,
-    display_name: str,
-    password: str,
-    now: datetime,
-) -> Membership:
-    """A new staff account and its membership (the password already checked against the staff
-    rule: clinic/staff/forms.py). The member sets up their app at their first login."""
-    with transaction.atomic():
-        user = user_create(email=email, password=password, language="ja", now=now)
-        membership = Membership.objects.create(
-            user=user, clinic=clinic, role=role, display_name=display_name, started_at=now
-        )
-        _audit(
-            action=AuditAction.MEMBERSHIP,
-            what=WHAT_MEMBERSHIP,
-            detail=f"added membership {membership.pk} ({role}) for user {user.pk}",
-            ip=None,
-            now=now,
-            label=COMMAND_LINE,
-            clinic=clinic,
-        )
-    return membership
-
-
-def membership_end(*, membership: Membership, by: User | None, now: datetime) -> int:
-    """End a membership at `now` and every session of its member at once (the MHLW guideline:
-    disabling an account ends its sessions). Returns how many sessions were ended. The account
-    stays: the person may also be a patient. `by` is who ended it (None: the command line)."""
-    with transaction.atomic():
-        locked = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
-        if locked.ended_at is not None:
-            return 0
-        locked.ended_at = now
-        locked.save(update_fields=["ended_at"])
-        ended = user_sessions_end(person=locked.user)
-        by_membership = (
-            Membership.objects.filter(user=by, ended_at__isnull=True).first() if by else None
-        )
-        label = actor_label(by_membership) if by_membership else COMMAND_LINE
-        if by is not None and by_membership is None:
-            label = f"user {by.pk}"
-        _audit(
-            action=AuditAction.MEMBERSHIP,
-            what=WHAT_MEMBERSHIP,
-            detail=f"ended membership {locked.pk} of user {locked.user_id}; {ended} session(s)",
-            ip=None,
-            now=now,
-            actor=by,
-            label=label,
-            clinic=locked.clinic,
-        )
-    membership.ended_at = now
-    return ended

@@ -1,6 +1,10 @@
 """The second factor's pages: entering a code after the password (`verify`), setting up the
 authenticator app at the first login (`setup`), and new recovery codes (`recovery_codes`).
 
+Setting up an app takes the setup code the clinic admin handed over, not just the password, and
+the secret it makes is bound to the session that typed the code: another session signed in
+with the same password is asked for the code again and never sees that secret's QR code.
+
 Every POST that checks a code counts against two rate limits (per member, per IP), and every
 refused code counts in the session: at STAFF_OTP_FAILURE_LIMIT the session is logged out, so a
 stolen password alone buys a handful of guesses per login (and the password lockout and
@@ -16,22 +20,25 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.models import Device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hizakoshi.accounts.models import User
 from hizakoshi.clinic.models import Membership
-from hizakoshi.clinic.staff.forms import AppCodeForm, CodeForm
+from hizakoshi.clinic.staff.forms import AppCodeForm, CodeForm, SetupCodeForm
 from hizakoshi.clinic.staff.guard import is_verified, member_area, staff_area, staff_ip
 from hizakoshi.clinic.staff.presenters import app_qr_svg, app_secret_shown, codes_shown
 from hizakoshi.clinic.staff.selectors import app_being_set_up, app_of, recovery_codes_left
 from hizakoshi.clinic.staff.services import (
     Checked,
     app_setup_confirm,
+    app_setup_restart,
     app_setup_start,
     recovery_codes_renew,
     second_factor_verify,
@@ -39,7 +46,15 @@ from hizakoshi.clinic.staff.services import (
 from hizakoshi.site.ratelimit import count_or_refuse
 
 SESSION_FAILURES = "clinic_code_failures"
+SESSION_SETUP = "clinic_setup_device"  # the app this session is setting up, after the setup code
 MSG_WRONG_CODE = _("This code is not right, or it has been used already.")
+MSG_WRONG_SETUP_CODE = _("This setup code is not right.")
+MSG_SETUP_CODE_EXPIRED = _(
+    "This setup code has expired. Please ask the clinic's administrator for a new one."
+)
+MSG_NO_SETUP_CODE = _(
+    "There is no setup code for your account. Please ask the clinic's administrator for one."
+)
 MSG_WAIT = _(
     "There were several wrong codes in a row. Please wait %(seconds)s seconds, then enter the "
     "code again."
@@ -89,10 +104,15 @@ def _passed(request: HttpRequest, device: Device | None) -> None:
 
 
 def _refused(
-    request: HttpRequest, form: CodeForm | AppCodeForm, checked: Checked
+    request: HttpRequest,
+    form: CodeForm | AppCodeForm | SetupCodeForm,
+    checked: Checked,
+    *,
+    field: str = "code",
+    wrong: str | Promise = MSG_WRONG_CODE,
 ) -> HttpResponse | None:
-    """Count a refused code; at the limit log the session out and say so (the response),
-    else put the reason on the form (None)."""
+    """Count a refused code (a setup code too); at the limit log the session out and say so (the
+    response), else put the reason on the form's `field` (None)."""
     failures = int(request.session.get(SESSION_FAILURES, 0)) + 1
     limit = int(settings.STAFF_OTP_FAILURE_LIMIT)
     if failures >= limit:
@@ -100,7 +120,7 @@ def _refused(
         return render(request, "clinic/staff/signed_out.html", {"limit": limit})
     request.session[SESSION_FAILURES] = failures
     if checked.wait_seconds:
-        form.add_error("code", MSG_WAIT % {"seconds": checked.wait_seconds})
+        form.add_error(field, MSG_WAIT % {"seconds": checked.wait_seconds})
     else:
         left = limit - failures
         warning = ngettext(
@@ -108,7 +128,7 @@ def _refused(
             "After %(count)s more wrong codes, you will be logged out.",
             left,
         ) % {"count": left}
-        form.add_error("code", f"{MSG_WRONG_CODE} {warning}")
+        form.add_error(field, f"{wrong} {warning}")
     return None
 
 
@@ -155,34 +175,77 @@ def verify(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     return render(request, "clinic/staff/verify.html", {"form": form})
 
 
+def _started(request: HttpRequest, user: User) -> TOTPDevice | None:
+    """The app this session is setting up (its secret made after the setup code), if it still
+    is: not confirmed, not replaced by another session, not removed by a reset."""
+    device = app_being_set_up(user)
+    if device is None or request.session.get(SESSION_SETUP) != device.pk:
+        return None
+    return device
+
+
+def _setup_code_step(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The setup code first; right, it makes the secret and the page shows it next."""
+    form = SetupCodeForm()
+    if request.method == "POST":
+        _attempt_counted(request)
+        form = SetupCodeForm(request.POST)
+        if form.is_valid():
+            started = app_setup_start(
+                membership=membership,
+                setup_code=form.cleaned_data["setup_code"],
+                ip=staff_ip(request),
+                now=timezone.now(),
+            )
+            if started.device is not None:
+                request.session[SESSION_SETUP] = started.device.pk
+                return redirect(_to("clinic:setup", request))
+            if started.refusal == "wrong":
+                signed_out = _refused(
+                    request, form, Checked(), field="setup_code", wrong=MSG_WRONG_SETUP_CODE
+                )
+                if signed_out is not None:
+                    return signed_out
+            else:  # nothing to guess: only the clinic admin can help
+                expired = started.refusal == "expired"
+                form.add_error(
+                    "setup_code", MSG_SETUP_CODE_EXPIRED if expired else MSG_NO_SETUP_CODE
+                )
+    return render(request, "clinic/staff/setup_start.html", {"form": form})
+
+
 @member_area
 @GET_OR_POST
 def setup(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     user = _member(request)
     if app_of(user) is not None:
         return redirect(_to("clinic:verify", request))
-    device = app_being_set_up(user)
+    device = _started(request, user)
+    if device is None:
+        return _setup_code_step(request, membership)
     form = AppCodeForm()
     if request.method == "POST":
-        if device is None or "restart" in request.POST:
-            app_setup_start(user=user)
+        if "restart" in request.POST:
+            renewed = app_setup_restart(user=user, started=device.pk)
+            if renewed is not None:
+                request.session[SESSION_SETUP] = renewed.pk
             return redirect(_to("clinic:setup", request))
         _attempt_counted(request)
         form = AppCodeForm(request.POST)
         if form.is_valid():
             checked = app_setup_confirm(
                 membership=membership,
+                started=device.pk,
                 code=form.cleaned_data["code"],
                 ip=staff_ip(request),
                 now=timezone.now(),
             )
             if checked.passed:
+                request.session.pop(SESSION_SETUP, None)
                 _passed(request, checked.device)
                 return _codes_page(request, checked, then=_safe_next(request), first=True)
             if (signed_out := _refused(request, form, checked)) is not None:
                 return signed_out
-    if device is None:
-        return render(request, "clinic/staff/setup_start.html")
     context = {
         "form": form,
         "qr": app_qr_svg(device, label=str(MSG_QR_LABEL)),

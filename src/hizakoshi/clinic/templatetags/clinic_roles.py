@@ -21,5 +21,10 @@ def sees_records(role: str) -> bool:
 
 
 @register.filter
+def reads_reports(role: str) -> bool:
+    return roles.reads_reports(role)
+
+
+@register.filter
 def handles_bookings(role: str) -> bool:
     return roles.handles_bookings(role)

@@ -4,6 +4,9 @@ The password is asked for twice on the terminal (never given as an argument, whe
 history and the process list would keep it), or read from the first line of standard input with
 --password-stdin (for a script). It must meet the staff rule (clinic/staff/passwords.py). Bad
 input: exit 2 and one line naming each problem; nothing is made.
+
+It prints a setup code once: the clinic admin hands it to the member in person, and the member
+needs it (not only the password) to set up their authenticator app at their first login.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from django.core.management.base import (
 )
 from django.utils import timezone
 
+from hizakoshi.clinic.members.services import staff_member_add
 from hizakoshi.clinic.models import Role
 from hizakoshi.clinic.staff.forms import StaffAddForm
-from hizakoshi.clinic.staff.services import staff_member_add
+from hizakoshi.clinic.staff.presenters import setup_code_handover
 
 EXIT_BAD_INPUT = 2
 MSG_NO_TERMINAL = (
@@ -39,8 +43,8 @@ def bad_input(message: str) -> CommandError:
 class Command(BaseCommand):
     help = (
         "Add a clinic staff member: an account (password: 13 or more characters with letters, "
-        "numbers and symbols) and a membership of the clinic. They set up their authenticator "
-        "app at their first login."
+        "numbers and symbols) and a membership of the clinic, and print the setup code they need "
+        "to set up their authenticator app at their first login."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -74,7 +78,7 @@ class Command(BaseCommand):
             ]
             raise bad_input("; ".join(problems))
         data = form.cleaned_data
-        membership = staff_member_add(
+        membership, issued = staff_member_add(
             email=data["email"],
             clinic=data["clinic_code"],
             role=data["role"],
@@ -83,8 +87,8 @@ class Command(BaseCommand):
             now=timezone.now(),
         )
         self.stdout.write(
-            f"added {data['email']} to clinic {membership.clinic.code} as {membership.role}; "
-            "they set up their authenticator app at their first login"
+            f"added {data['email']} to clinic {membership.clinic.code} as {membership.role}\n"
+            + setup_code_handover(issued.code, issued.expires_at)
         )
 
     def _password(self, from_stdin: bool) -> str:

@@ -14,8 +14,8 @@ from django.core.management.base import (
 )
 from django.utils import timezone
 
+from hizakoshi.clinic.members.services import membership_end
 from hizakoshi.clinic.staff.selectors import live_membership_by_email
-from hizakoshi.clinic.staff.services import membership_end
 
 EXIT_BAD_INPUT = 2
 
