@@ -4,7 +4,7 @@ closed days and one-off hours (DayException), and the bookings.
 Exactly one booking per slot, enforced by the database, not by a check in Python that a second
 request can slip past (Cal.com issues 13397, 28151):
 - PostgreSQL: an exclusion constraint refuses two bookings of one resource whose time ranges
-  overlap, for every booking that is not cancelled (btree_gist, migration 0004);
+  overlap, for every booking that is not cancelled (btree_gist, migration 0005);
 - SQLite (no exclusion constraints): a unique constraint on (resource, starts_at) for the same
   bookings. It is equivalent because every booking starts at a slot of its resource's grid
   (care.booking.check_slot refuses any other start) and slots of one grid never overlap, so two
@@ -205,7 +205,7 @@ class Booking(models.Model):
             models.UniqueConstraint(
                 fields=["resource", "starts_at"], condition=HOLDING, name="booking_one_per_slot"
             ),
-            # PostgreSQL only: migration 0004 adds it there and skips it on SQLite.
+            # PostgreSQL only: migration 0005 adds it there and skips it on SQLite.
             ExclusionConstraint(
                 name="booking_no_overlap",
                 expressions=[

@@ -45,7 +45,7 @@ class AddConstraintOnPostgres(migrations.AddConstraint):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0003_audit_append_only"),
+        ("clinic", "0004_staff_enrol_setup_code"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
