@@ -307,3 +307,33 @@ def test_the_page_of_a_past_day_cannot_be_moved_to(client: Client, clinic: Clini
     past = f"{clinic.availabilities.get().pk}-{at(yesterday, '09:00'):%Y%m%d%H%M}"
     page = client.post(f"/book/m/{made.token}/move/", {"pick": past}).content.decode()
     assert "この時間はもう過ぎています" in page
+
+
+def test_today_and_a_message_to_see_a_doctor_lead_to_booking_with_the_person_s_clinic(
+    client: Client, other_clinic: Clinic
+) -> None:
+    from hizakoshi.journey.models import Escalation
+    from journey.factories import with_records
+
+    hanako = with_records(person("hanako@example.jp"))
+    linked(hanako, other_clinic)
+    availability(other_clinic)
+    client.force_login(hanako)
+    today = client.get("/me/today/").content.decode()
+    assert "相談を予約する" in today and "となりの整形外科" in today
+    message = Escalation.objects.filter(person=hanako).first()
+    assert message is not None
+    page = client.get(f"/me/escalations/{message.pk}/").content.decode()
+    assert "相談を予約する" in page
+    assert 'action="/book/"' in page
+
+
+def test_today_adds_nothing_when_the_clinic_takes_no_online_bookings(
+    client: Client, other_clinic: Clinic
+) -> None:
+    from journey.factories import with_records
+
+    hanako = with_records(person("hanako@example.jp"))
+    linked(hanako, other_clinic)
+    client.force_login(hanako)
+    assert "相談を予約する" not in client.get("/me/today/").content.decode()

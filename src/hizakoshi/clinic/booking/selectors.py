@@ -41,18 +41,14 @@ from hizakoshi.selfcheck.selectors import result_get
 
 
 def booking_clinic(*, person: Any) -> Clinic | None:
-    """The clinic a person books with: the one their messages name (their latest live care
-    link), else the site's own clinic (settings.HIZAKOSHI_CLINIC_CODE), else the only clinic
-    there is; else None (the page then says to phone a clinic)."""
+    """The clinic a person books with, the one their messages name (journey/me/selectors.py
+    clinic_contact): their latest live care link, else the site's own clinic
+    (settings.HIZAKOSHI_CLINIC_CODE); else None (the page then says to phone a clinic)."""
     if isinstance(person, User) and person.is_authenticated:
         linked = clinic_linked_latest(person=person)
         if linked is not None:
             return linked
-    own = Clinic.objects.filter(code=settings.HIZAKOSHI_CLINIC_CODE).first()
-    if own is not None:
-        return own
-    only = list(Clinic.objects.all()[:2])
-    return only[0] if len(only) == 1 else None
+    return Clinic.objects.filter(code=settings.HIZAKOSHI_CLINIC_CODE).first()
 
 
 def clinic_by_id(clinic_id: int) -> Clinic | None:

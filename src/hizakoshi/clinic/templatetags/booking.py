@@ -27,9 +27,11 @@ def booking_offer(
     state: str = "",
     result: str = "",
     anyone: bool = False,
+    only_bookable: bool = False,
 ) -> dict[str, Any]:
     """`anyone`: the page is the same for every visitor (a cached saved result), so the clinic
-    is the site's own, not the signed-in person's."""
+    is the site's own, not the signed-in person's. `only_bookable`: the page names the clinic
+    and its phone itself (Today, a message), so a clinic without online booking adds nothing."""
     if urgency == "emergency":
         return {"clinic": None}
     request = context.get("request")
@@ -38,6 +40,8 @@ def booking_offer(
     if clinic is None:
         return {"clinic": None}
     resources = resources_of(clinic)
+    if only_bookable and not resources:
+        return {"clinic": None}
     prices = sorted({r.price_yen for r in resources if r.price_yen is not None})
     return {
         "clinic": clinic,
