@@ -19,12 +19,21 @@ from hizakoshi.journey.models import DataLog
 EXPORT_FORMAT = "hizakoshi-export-1"
 
 
-# Fields that are not the person's data: internal links, and a secret's hash.
-_LEFT_OUT = {"person", "token_hash"}
+# Fields that are not the person's data: internal links, and secrets and their hashes (a
+# booking's manage link and idempotency key).
+_LEFT_OUT = {
+    "person",
+    "token_hash",
+    "manage_nonce",
+    "manage_token_hash",
+    "idempotency_key",
+    "request_hash",
+}
 # Beside an id a person cannot read, what it names: the clinic of a care link.
 _READABLE: dict[str, dict[str, models.F]] = {
     "clinic.carelink": {"clinic_name": models.F("clinic__name")},
     "clinic.patientstatus": {"clinic_name": models.F("clinic__name")},
+    "clinic.booking": {"clinic_name": models.F("clinic__name")},
 }
 
 
