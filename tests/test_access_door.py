@@ -49,7 +49,7 @@ from hizakoshi.accounts.services import user_create
 from hizakoshi.accounts.signup import signup_tokens
 from hizakoshi.clinic.models import Clinic, Role
 from hizakoshi.journey.me.selectors import local_today
-from hizakoshi.journey.models import DiaryEntry, Escalation
+from hizakoshi.journey.models import ClinicianNote, DiaryEntry, Escalation
 from hizakoshi.journey.reminders.services import calendar_feed_create
 from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
@@ -88,6 +88,10 @@ def _none(_owner: User) -> dict[str, object]:
 
 def _escalation(owner: User) -> dict[str, object]:
     return {"pk": Escalation.objects.filter(person=owner).values_list("pk", flat=True)[0]}
+
+
+def _clinician_note(owner: User) -> dict[str, object]:
+    return {"pk": ClinicianNote.objects.filter(person=owner).values_list("pk", flat=True)[0]}
 
 
 def _diary_day(owner: User) -> dict[str, object]:
@@ -239,6 +243,7 @@ URLS: dict[str, Row] = {
     "journey:progress": RECORDS,
     "journey:escalation": Row(Kind.OWNED, _escalation),
     "journey:escalation_seen": Row(Kind.OWNED, _escalation),
+    "journey:clinician_note_seen": Row(Kind.OWNED, _clinician_note),
     "journey:today": RECORDS,
     "journey:session": RECORDS,
     "journey:diary": RECORDS,
@@ -267,6 +272,8 @@ URLS: dict[str, Row] = {
     "clinic:patient": STAFF,
     "clinic:patient_pdf": STAFF,
     "clinic:patient_fhir": STAFF,
+    # The clinic's plan page: GET reads (READ), each POST action changes the plan (WRITE).
+    "clinic:plan": STAFF,
     # The clinic's bookings: the calendar (reception and clinicians), one booking, moving it.
     "clinic:bookings": CLINIC,
     "clinic:booking": Row(Kind.BOOKING, _clinic_booking),

@@ -15,6 +15,7 @@ from hizakoshi.care.questions import parse_answers
 from hizakoshi.journey.models import (
     AssessmentSource,
     CalendarFeed,
+    ClinicianNote,
     DiaryEntry,
     Escalation,
     ExerciseSession,
@@ -98,6 +99,13 @@ def with_records(user: User, *, knee: int = 5) -> User:
         signs=["night_pain"],
         seen_on=DAY + timedelta(days=2),
         note="整形外科で診てもらった",
+    )
+    ClinicianNote.objects.create(
+        person=user,
+        text="膝の体操は痛みのない範囲で続けてください。",
+        by_label="山田(医師)",
+        clinic_name="ひざこしクリニック",
+        created_at=started,
     )
     calendar_feed_create(person=user)
     assert CalendarFeed.objects.filter(person=user).exists()

@@ -18,7 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hizakoshi.journey.models import Escalation
+from hizakoshi.journey.models import ClinicianNote, Escalation
 from hizakoshi.journey.reminders.services import calendar_feed_create
 from hizakoshi.journey.review.services import journeys_review
 from journey.review_helpers import DAY, START, at, stopped_opening_the_app
@@ -55,6 +55,14 @@ def test_opening_every_journey_page_writes_nothing_though_the_reviews_are_due(
         message={"headline": {"ja": "受診を", "en": "See a doctor"}},
         raised_on=START + 3 * DAY,
         seen_at=datetime(2025, 3, 7, tzinfo=UTC),
+    )
+    # A clinic's message, not read yet: Today shows it, and only a POST dismisses it.
+    ClinicianNote.objects.create(
+        person=hanako,
+        text="体操は無理のない範囲で",
+        by_label="山田(医師)",
+        clinic_name="ひざこしクリニック",
+        created_at=at(START + 3 * DAY),
     )
     with time_machine.travel(at(DUE), tick=False):
         _feed, token = calendar_feed_create(person=hanako)

@@ -68,6 +68,7 @@ def test_only_one_active_amount_per_exercise() -> None:
         "reps": 10,
         "start_dose": {},
         "started_on": DAY,
+        "origin": "selfcheck",
     }
     PlanItem.objects.create(**row)
     assert refused(lambda: PlanItem.objects.create(**row))

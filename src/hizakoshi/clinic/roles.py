@@ -7,6 +7,9 @@ trail, not the records themselves.
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
 from hizakoshi.clinic.models import Role
 from hizakoshi.site.access import Need
 
@@ -40,6 +43,20 @@ _REPORT_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.ADMIN})
 
 def reads_reports(role: str) -> bool:
     return role in _REPORT_ROLES
+
+
+# What a role is called to people, in the page's language (the model's labels stay English: the
+# audit trail stores them as written, and presenters translate them when shown).
+ROLE_WORDS: dict[str, Promise] = {
+    Role.DOCTOR: pgettext_lazy("staff role", "doctor"),
+    Role.PHYSIO: pgettext_lazy("staff role", "physiotherapist"),
+    Role.RECEPTION: pgettext_lazy("staff role", "reception"),
+    Role.ADMIN: pgettext_lazy("staff role", "clinic admin"),
+}
+
+
+def role_word(role: str) -> str:
+    return str(ROLE_WORDS.get(role, role))
 
 
 # Who handles consultation bookings (the calendar; confirming, moving, cancelling, marking the

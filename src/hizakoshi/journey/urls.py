@@ -7,6 +7,7 @@ from hizakoshi.journey.diary import urls as diary
 from hizakoshi.journey.escalations import urls as escalations
 from hizakoshi.journey.function_tests import urls as function_tests
 from hizakoshi.journey.me import urls as me
+from hizakoshi.journey.notes import urls as notes
 from hizakoshi.journey.pause import urls as pause
 from hizakoshi.journey.progress import urls as progress
 from hizakoshi.journey.reminders import urls as reminders
@@ -23,6 +24,7 @@ urlpatterns = [
     *progress.urlpatterns,
     *escalations.urlpatterns,
     *today.urlpatterns,
+    *notes.urlpatterns,
     *session.urlpatterns,
     *diary.urlpatterns,
     *pause.urlpatterns,

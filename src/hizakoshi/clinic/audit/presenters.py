@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from hizakoshi.clinic.models import AuditAction, AuditEvent, Role
+from hizakoshi.clinic.roles import role_word
 
 # What a clinic did, as the person reads it. Keyed by (what, action); ("what", "") is any action
 # on that page; the action alone is the fallback for a page not named here.
@@ -70,12 +70,6 @@ WHAT_LABELS: dict[str, Promise] = {
     "audit_csv": _("Audit trail (CSV)"),
     "records": _("Records"),
 }
-ROLE_WORDS: dict[str, Promise] = {
-    Role.DOCTOR.label: pgettext_lazy("staff role", "doctor"),
-    Role.PHYSIO.label: pgettext_lazy("staff role", "physiotherapist"),
-    Role.RECEPTION.label: pgettext_lazy("staff role", "reception"),
-    Role.ADMIN.label: pgettext_lazy("staff role", "clinic admin"),
-}
 
 
 def action_label(action: str) -> str:
@@ -88,10 +82,10 @@ def what_label(what: str) -> str:
 
 def actor_words(label: str) -> str:
     """「山田 (doctor)」 as 「山田 (医師)」: the role ending the label, in the page language."""
-    for role, words in ROLE_WORDS.items():
-        suffix = f" ({role})"
+    for role in Role:
+        suffix = f" ({role.label})"
         if label.endswith(suffix):
-            return f"{label[: -len(suffix)]} ({words})"
+            return f"{label[: -len(suffix)]} ({role_word(role)})"
     return label
 
 

@@ -57,6 +57,7 @@ from hizakoshi.journey.models import (
     JourneyConsent,
     OutcomeResponse,
     PlanItem,
+    PlanOrigin,
     Profile,
     PsfsActivity,
     SessionItem,
@@ -186,6 +187,8 @@ def _plans(found: list[Story], users: list[User]) -> list[records.Plan]:
                     position=position,
                     start_dose=dose.model_dump(mode="json"),
                     started_on=s.start,
+                    origin=PlanOrigin.SELFCHECK,  # a self-check's plan, as the real start
+                    changed_at=stored.created_at,
                     **dose.model_dump(),
                 )
             )
@@ -197,6 +200,8 @@ def _plans(found: list[Story], users: list[User]) -> list[records.Plan]:
                 days_per_week=plan.walking.days_per_week,
                 started_on=s.start,
                 reason=plan.walking.text.model_dump(),
+                origin=PlanOrigin.SELFCHECK,
+                changed_at=stored.created_at,
             )
         )
         plans.append(

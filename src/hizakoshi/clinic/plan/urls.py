@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from hizakoshi.clinic.plan import views
+
+urlpatterns: list[URLPattern] = [
+    path("patients/<int:person_id>/plan/", views.plan, name="plan"),
+]

@@ -19,11 +19,14 @@ from hizakoshi.journey.models import DataLog
 EXPORT_FORMAT = "hizakoshi-export-1"
 
 
-# Fields that are not the person's data: internal links, and secrets and their hashes (a
-# booking's manage link and idempotency key).
+# Fields that are not the person's data: internal links (to the person, to a clinician's
+# account: the rows keep the clinician's name and role as text), and secrets and their hashes
+# (a saved result's link, a booking's manage link and idempotency key).
 _LEFT_OUT = {
     "person",
     "token_hash",
+    "changed_by",
+    "written_by",
     "manage_nonce",
     "manage_token_hash",
     "idempotency_key",

@@ -1,5 +1,6 @@
 """The person's data as a FHIR R4B Bundle (a "collection"): a QuestionnaireResponse for each
-self-check and outcome questionnaire, an Observation for each diary value. Built as plain data
+self-check and outcome questionnaire, an Observation for each diary value, a CarePlan for each
+plan row and a Communication for each clinic's note (fhir_plan.py). Built as plain data
 and checked against the R4B models of fhir.resources before it is returned."""
 
 from __future__ import annotations
@@ -7,11 +8,13 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
 from hizakoshi.accounts.models import User
+from hizakoshi.journey.me.fhir_plan import note_entries, plan_entries
 from hizakoshi.journey.models import Assessment, DiaryEntry, OutcomeResponse, ResumeRecord
 
 LOINC = "http://loinc.org"
@@ -188,6 +191,8 @@ def export_fhir(*, person: User) -> dict[str, Any]:
             value["note"] = [{"text": r.note}]
         resource = _observation(subject, r.seen_on, coding, text, value)
         entries.append({"fullUrl": _ref(namespace, "resume", r.pk), "resource": resource})
+    ref = partial(_ref, namespace)
+    entries += [*plan_entries(person, subject, ref), *note_entries(person, subject, ref)]
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
     # Raises on anything R4B does not allow: a broken export is a bug, never a download.
     Bundle.model_validate(bundle)

@@ -17,21 +17,25 @@ from hizakoshi.journey.models.measures import (
     OutcomeResponse,
     PsfsActivity,
 )
+from hizakoshi.journey.models.notes import NOTE_MAX_LENGTH, ClinicianNote
 from hizakoshi.journey.models.plan import (
     Assessment,
     AssessmentSource,
     ConsentPurpose,
     JourneyConsent,
     PlanItem,
+    PlanOrigin,
     Profile,
     WalkingTarget,
     WalkingUnit,
 )
 
 __all__ = [
+    "NOTE_MAX_LENGTH",
     "Assessment",
     "AssessmentSource",
     "CalendarFeed",
+    "ClinicianNote",
     "ConsentPurpose",
     "DailyLife",
     "DataLog",
@@ -45,6 +49,7 @@ __all__ = [
     "JourneyConsent",
     "OutcomeResponse",
     "PlanItem",
+    "PlanOrigin",
     "Profile",
     "PsfsActivity",
     "ResumeRecord",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from hizakoshi.care.journey.planorigin import ORIGINS, Origin
 from hizakoshi.journey.models.base import Language, one_of, person_field, range_check
 
 
@@ -95,9 +96,60 @@ class Assessment(models.Model):
         return f"Assessment {self.pk} ({self.source})"
 
 
-class PlanItem(models.Model):
-    """One exercise's amount from `started_on` on. A change (progression, a new plan) ends the
-    active row and starts a new one, so the history of amounts and reasons is kept."""
+class PlanOrigin(models.TextChoices):
+    """Where a plan row came from (care.journey.planorigin: the weekly rules and a retaken
+    self-check leave a clinician's rows as they are)."""
+
+    SELFCHECK = "selfcheck", "a self-check's plan"
+    WEEKLY = "weekly", "the weekly review"
+    CLINICIAN = "clinician", "a clinician"
+
+
+class PlanChangeFields(models.Model):
+    """Who made a plan row, and who ended it: kept on the row, so it survives the staff account."""
+
+    origin = models.CharField(max_length=12, choices=PlanOrigin.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The clinician's display name and role at the time: 「山田(医師)」.
+    changed_by_label = models.CharField(max_length=80, blank=True)
+    changed_at = models.DateTimeField(null=True, blank=True)  # None on rows made before 0005
+    # What ended the row (a new plan, a weekly step, a clinician; "" while active, or unknown
+    # before 0005): an exercise whose last row a clinician ended stays out of the plan.
+    end_origin = models.CharField(max_length=12, choices=PlanOrigin.choices, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def plan_origin(self) -> Origin:
+        """The origin as the core's type (care.journey.planorigin decides what it allows)."""
+        for known in ORIGINS:
+            if self.origin == known:
+                return known
+        raise ValueError(f"unknown plan origin {self.origin!r}")
+
+
+def origin_checks(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        one_of("origin", PlanOrigin.values, prefix=prefix),
+        one_of("end_origin", [*PlanOrigin.values, ""], prefix=prefix),
+        models.CheckConstraint(
+            condition=~Q(origin=PlanOrigin.CLINICIAN) | ~Q(changed_by_label=""),
+            name=f"{prefix}_clinician_named",
+        ),
+    ]
+
+
+class PlanItem(PlanChangeFields):
+    """One exercise's amount from `started_on` on. A change (progression, a new plan, a
+    clinician) ends the active row and starts a new one, so the history of amounts and reasons
+    is kept."""
 
     person = person_field("journey_plan_items")
     assessment = models.ForeignKey(
@@ -142,6 +194,7 @@ class PlanItem(models.Model):
                 condition=Q(active=True),
                 name="planitem_one_active_per_exercise",
             ),
+            *origin_checks("planitem"),
         ]
 
     def __str__(self) -> str:
@@ -153,7 +206,7 @@ class WalkingUnit(models.TextChoices):
     STEPS = "steps", "steps a day"
 
 
-class WalkingTarget(models.Model):
+class WalkingTarget(PlanChangeFields):
     """The daily walking target from `started_on` on; one active row per person."""
 
     person = person_field("journey_walking_targets")
@@ -182,6 +235,7 @@ class WalkingTarget(models.Model):
             models.UniqueConstraint(
                 fields=["person"], condition=Q(active=True), name="walkingtarget_one_active"
             ),
+            *origin_checks("walkingtarget"),
         ]
 
     def __str__(self) -> str:

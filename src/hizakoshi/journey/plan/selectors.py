@@ -15,6 +15,7 @@ from hizakoshi.care.model import Text
 from hizakoshi.journey.models import (
     Assessment,
     PlanItem,
+    PlanOrigin,
     WalkingTarget,
 )
 
@@ -33,6 +34,15 @@ def walking_target_active(*, person: User) -> WalkingTarget | None:
 
 def plan_item_for(*, person: User, exercise_id: str) -> PlanItem | None:
     return PlanItem.objects.filter(person=person, exercise_id=exercise_id, active=True).first()
+
+
+def exercises_removed_by_clinician(*, person: User) -> set[str]:
+    """Exercises a clinician took out of the plan: no active row, and a row a clinician ended.
+    Only a clinician starts them again (care.journey.planorigin), so a row they ended without a
+    successor is the last one."""
+    ended = PlanItem.objects.filter(person=person, active=False, end_origin=PlanOrigin.CLINICIAN)
+    active = PlanItem.objects.filter(person=person, active=True).values_list("exercise_id")
+    return set(ended.exclude(exercise_id__in=active).values_list("exercise_id", flat=True))
 
 
 # --- the journey's calendar ------------------------------------------------------------------
@@ -61,7 +71,7 @@ def _text(value: Any) -> Text | None:
 
 
 def plan_changes_since(*, person: User, since: date) -> list[PlanChangeView]:
-    """Amounts changed by the weekly review from `since` on, with their reasons.
+    """Amounts changed by the weekly review or a clinician from `since` on, with their reasons.
 
     A change is a row that took over from a row of the same exercise ended that day; new plans
     from a self-check start rows without a predecessor, so they are not listed here.

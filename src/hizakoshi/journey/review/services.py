@@ -2,6 +2,9 @@
 core's pain-monitoring rules (care.journey.progression / walking); a step up or back is stored
 as a new plan row with its reason, through plan_item_change / walking_target_change.
 
+A row a clinician set is left as it is (care.journey.planorigin: neither stepped up nor back
+until a clinician changes it again); a warning sign still pauses the whole plan.
+
 Weeks run from the day of the first assessment. An exercise (or the walking target) is judged
 only on a week it was on the plan for the whole week, and a change starts the next day; so a
 week changes each amount at most once, however often the review runs (it is idempotent).
@@ -30,21 +33,28 @@ from hizakoshi.care.journey import (
     WalkDay,
     journey,
     next_morning_pain,
-    review_exercise,
-    review_walking,
     review_week,
     review_week_end,
     usual_pain,
     walking_start,
 )
 from hizakoshi.care.journey import WalkingTarget as WalkingAmount
+from hizakoshi.care.journey.planorigin import (
+    automatic_may_change,
+    review_planned_exercise,
+    review_planned_walking,
+)
 from hizakoshi.care.journey.schedule import DAY
 from hizakoshi.care.model import Text
 from hizakoshi.journey.escalations.services import escalations_review
 from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
 from hizakoshi.journey.pause.selectors import self_care_paused_now
 from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day
-from hizakoshi.journey.plan.services import plan_item_change, walking_target_change
+from hizakoshi.journey.plan.services import (
+    by_weekly_review,
+    plan_item_change,
+    walking_target_change,
+)
 from hizakoshi.journey.review.selectors import journey_people_ids
 from hizakoshi.journey.session.selectors import dose_of
 
@@ -162,11 +172,17 @@ def plan_review_week(*, person: User, week_end: date) -> list[PlanChange]:
             start=Dose.model_validate(item.start_dose),
             current=dose_of(item),
         )
-        review = review_exercise(
-            state, records.get(item.exercise_id, []), usual_pain=usual, today=week_end
+        review = review_planned_exercise(
+            state,
+            item.plan_origin,
+            records.get(item.exercise_id, []),
+            usual_pain=usual,
+            today=week_end,
         )
-        if review.action != "hold":
-            plan_item_change(item=item, dose=review.after, reason=review.reason, on=on)
+        if review is not None and review.action != "hold":
+            plan_item_change(
+                item=item, dose=review.after, reason=review.reason, on=on, change=by_weekly_review()
+            )
             changes.append(
                 PlanChange("exercise", item.exercise_id, review.action, review.reason, on)
             )
@@ -199,6 +215,8 @@ def _review_walking(
         per_day=target.per_day,
         days_per_week=target.days_per_week,
     )
+    if not automatic_may_change(target.plan_origin):
+        return None  # a clinician set it: not even the first week's baseline replaces it
     first_week = target.started_on == week.first
     never_from_baseline = not WalkingTarget.objects.filter(
         person=person, from_baseline=True
@@ -216,17 +234,25 @@ def _review_walking(
         if start.from_baseline:
             amount = start.target.model_copy(update={"days_per_week": target.days_per_week})
             walking_target_change(
-                person=person, target=amount, reason=start.reason, on=on, from_baseline=True
+                person=person,
+                target=amount,
+                reason=start.reason,
+                on=on,
+                change=by_weekly_review(),
+                from_baseline=True,
             )
             return PlanChange("walking", None, "baseline", start.reason, on)
-    review = review_walking(current, days, usual_pain=usual, today=week_end, age=age)
-    if review.action == "hold":
+    review = review_planned_walking(
+        current, target.plan_origin, days, usual_pain=usual, today=week_end, age=age
+    )
+    if review is None or review.action == "hold":
         return None
     walking_target_change(
         person=person,
         target=review.after,
         reason=review.reason,
         on=on,
+        change=by_weekly_review(),
         from_baseline=target.from_baseline,
     )
     return PlanChange("walking", None, review.action, review.reason, on)
