@@ -15,8 +15,11 @@ with the patient's own records; a URL without a row fails, so a new URL cannot e
   page is for (the audit trail: the admin); staff of other roles get a 404 there.
 - STAFF pages name one linked patient in the URL (`person_id`): the door is asked for that
   person by the staff member; staff of another clinic and patients get a 404.
+- BOOKING pages name one of the clinic's bookings in the URL: its staff only (staff of another
+  clinic and patients get a 404); a clinician reading the booking of a linked person asks the
+  door for that person.
 - GATE pages are the second-factor pages, for members who have not passed it yet.
-Staff without a second factor reach no CLINIC or STAFF page (sent to the second factor).
+Staff without a second factor reach no CLINIC, STAFF or BOOKING page (sent to the second factor).
 No URL answers 5xx to any persona, for a GET or an empty POST.
 """
 
@@ -40,6 +43,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from clinic.booking.factories import at, availability, booked, next_weekday
 from hizakoshi.accounts.models import User
 from hizakoshi.accounts.services import user_create
 from hizakoshi.accounts.signup import signup_tokens
@@ -51,7 +55,7 @@ from hizakoshi.selfcheck.flow import first_step
 from hizakoshi.site import access
 from hizakoshi.site.access import Need
 from journey.factories import with_records
-from people import linked, staff, staff_login
+from people import PATIENT_NAMES, clinic_make, linked, staff, staff_login
 from selfcheck.factories import saved_result
 
 
@@ -62,6 +66,7 @@ class Kind(Enum):
     CLINIC = "the clinic area, about no one person"
     STAFF = "one linked patient's records, for the clinic's staff"
     GATE = "the clinic's second-factor pages"
+    BOOKING = "one of the clinic's bookings, named in the URL, for the clinic's staff"
 
 
 Args = Callable[[User], dict[str, object]]
@@ -115,6 +120,40 @@ def _signup_link(_owner: User) -> dict[str, object]:
 
 def _reset_link(owner: User) -> dict[str, object]:
     return {"uidb64": _uid(owner), "token": default_token_generator.make_token(owner)}
+
+
+def _booking_token(_owner: User) -> dict[str, object]:
+    clinic = Clinic.objects.filter(code="BOOK01").first() or clinic_make("BOOK01", "予約クリニック")
+    resource = availability(clinic)
+    return {"token": booked(resource, at(next_weekday(), "09:00")).token}
+
+
+def _bookable_clinic(_owner: User) -> dict[str, object]:
+    clinic = Clinic.objects.filter(code="BOOK01").first() or clinic_make("BOOK01", "予約クリニック")
+    availability(clinic)
+    return {"clinic_id": clinic.pk}
+
+
+def _clinic_booking(owner: User) -> dict[str, object]:
+    """A booking the person made signed in with the patient's clinic (HIZA01), their self-check
+    attached: staff of that clinic reach it (through the door, for a linked person), no one
+    else."""
+    clinic = Clinic.objects.filter(code="HIZA01").first() or clinic_make("HIZA01", "クリニック")
+    name, kana = PATIENT_NAMES.get(owner.email, ("高橋 一郎", "タカハシ イチロウ"))
+    made = booked(
+        availability(clinic),
+        at(next_weekday(), "09:00"),
+        person=owner,
+        name=name,
+        name_kana=kana,
+        email=owner.email,
+        selfcheck={
+            "source": "journey",
+            "taken_at": "2026-11-01T09:00:00+09:00",
+            "assessment": saved_result().assessment,
+        },
+    )
+    return {"booking_id": made.booking.pk}
 
 
 def _linked_patient(owner: User) -> dict[str, object]:
@@ -177,6 +216,17 @@ URLS: dict[str, Row] = {
     "api-v1:openapi-json": _open("the API's schema"),
     "api-v1:assessment_create": _open("computes an assessment and stores nothing"),
     "api-v1:answers_schema": _open("the answers' JSON Schema"),
+    # Booking a consultation needs no account; a booking is reached by its private link alone
+    # (tests/clinic/booking/test_privacy.py checks that nothing else opens it).
+    "booking:start": _open("the clinic's free times, no one's bookings"),
+    "booking:details": _open("the booking form: a person books for themself"),
+    "booking:manage": _open("the private manage link is the key", _booking_token),
+    "booking:move": _open("the private manage link is the key", _booking_token),
+    "booking:cancel": _open("the private manage link is the key", _booking_token),
+    "api-v1:booking_slots": _open("a clinic's free times, no one's bookings", _bookable_clinic),
+    "api-v1:booking_create": _open(
+        "books a consultation: the same form as the page", _bookable_clinic
+    ),
     "journey:profile": RECORDS,
     "journey:export": RECORDS,
     "journey:export_json": RECORDS,
@@ -227,6 +277,10 @@ URLS: dict[str, Row] = {
     # Who needs attention (clinic/dashboard/): the list, and acknowledging a patient's flags.
     "clinic:dashboard": CLINIC,
     "clinic:acknowledge": STAFF,
+    # The clinic's bookings: the calendar (reception and clinicians), one booking, moving it.
+    "clinic:bookings": CLINIC,
+    "clinic:booking": Row(Kind.BOOKING, _clinic_booking),
+    "clinic:booking_move": Row(Kind.BOOKING, _clinic_booking),
 }
 
 
@@ -312,7 +366,7 @@ def test_every_url_has_a_row_and_every_row_a_url() -> None:
     assert sorted(n for n in URLS if n not in names) == []
 
 
-CLINIC_AREA = (Kind.CLINIC, Kind.STAFF, Kind.GATE)
+CLINIC_AREA = (Kind.CLINIC, Kind.STAFF, Kind.GATE, Kind.BOOKING)
 
 
 def test_every_open_page_says_why_and_no_page_of_records_needs_a_reason() -> None:
@@ -426,7 +480,7 @@ def test_each_url_for_the_clinics_staff_another_clinics_staff_and_staff_without_
         _assert_no_server_error(name, who, seen[who])
     _assert_nothing_of_the_patient(name, "other", seen["other"])
     _assert_nothing_of_the_patient(name, "no_factor", seen["no_factor"])
-    if row.kind in (Kind.CLINIC, Kind.STAFF):
+    if row.kind in (Kind.CLINIC, Kind.STAFF, Kind.BOOKING):
         for v in seen["no_factor"]:
             assert v.status == 302 and v.location.startswith("/clinic/verify/"), (name, v.method)
             assert not v.door, name
@@ -448,3 +502,11 @@ def test_each_url_for_the_clinics_staff_another_clinics_staff_and_staff_without_
             assert all(c["actor"] == personas["staff"] for c in v.door), name
             assert all(c.get("person_id") == patient.pk for c in v.door), name
             assert {c.get("need", Need.READ) for c in v.door} <= STAFF_NEEDS[v.method], name
+    if row.kind is Kind.BOOKING:
+        # The patient's own booking, and they are linked: a clinician's read goes through the
+        # door for them; staff of another clinic find nothing.
+        assert seen["staff"][0].status == 200, (name, seen["staff"][0].status)
+        assert [v.status for v in seen["other"]] == [404, 404], name
+        reads = seen["staff"][0].door
+        assert reads and all(c.get("person_id") == patient.pk for c in reads), name
+        assert {c.get("need", Need.READ) for c in reads} == {Need.READ}, name

@@ -25,6 +25,9 @@ from hizakoshi.care.content import red_flags
 from hizakoshi.care.model import Lang
 from hizakoshi.care.questions import question_set
 
+# The result page names the person's clinic, read from the database (booking, issue 12).
+pytestmark = pytest.mark.django_db
+
 # Knee pain first, the back months later; grinding knee, both stiff in the morning.
 KNEE_ORIGIN: dict[str, Any] = answer_set(back_duration="over_1y", tried=["exercise", "heat"])
 

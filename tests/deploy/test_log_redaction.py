@@ -25,6 +25,8 @@ TOKEN = "Zq3xT7pLmN8vR2sK9wYbC4dF6gHjA1eU0iO5uPyQ_-s"
         (f"/r/{TOKEN}?lang=en", f"/r/{REDACTED}?lang=en"),
         (f"https://example.jp/r/{TOKEN}/", f"https://example.jp/r/{REDACTED}/"),
         (f"/calendar/{TOKEN}.ics", f"/calendar/{REDACTED}.ics"),
+        (f"GET /book/m/{TOKEN}/ HTTP/1.1", f"GET /book/m/{REDACTED}/ HTTP/1.1"),
+        (f"POST /book/m/{TOKEN}/cancel/", f"POST /book/m/{REDACTED}/cancel/"),
         ("/accounts/reset/MQ/cxyz12-8f9e3a1b2c4d/", f"/accounts/reset/{REDACTED}/"),
         ("/accounts/reset/MQ/set-password/", f"/accounts/reset/{REDACTED}/"),
         (f"Not Found: /r/{TOKEN}/", f"Not Found: /r/{REDACTED}/"),
@@ -36,7 +38,7 @@ def test_every_kind_of_secret_link_is_redacted(line: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(
-    "line", ["GET / HTTP/1.1", "/me/diary/", "/static/hizakoshi/site.css", "/r/short/"]
+    "line", ["GET / HTTP/1.1", "/me/diary/", "/static/hizakoshi/site.css", "/r/short/", "/book/"]
 )
 def test_other_paths_are_left_as_they_are(line: str) -> None:
     assert redact(line) == line

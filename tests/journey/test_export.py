@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
+from clinic.booking.factories import at, availability, booked, next_weekday
 from hizakoshi.accounts.models import User
 from hizakoshi.clinic.models import Clinic, PatientStatus
 from hizakoshi.journey.me.export import person_models
@@ -29,6 +30,7 @@ def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(
     PatientStatus.objects.get_or_create(
         link=link, defaults={"clinic": clinic, "person": a, "computed_at": timezone.now()}
     )
+    made = booked(availability(clinic), at(next_weekday(), "09:00"), person=a, email=a.email)
     client.force_login(a)
     response = client.get("/me/export.json")
     assert response.status_code == 200
@@ -40,6 +42,9 @@ def test_the_json_export_holds_every_kind_of_record_and_only_the_person_s(
     assert data["journey.diaryentry"][0]["notes"] == "階段がつらい"
     assert b.email not in response.content.decode()
     assert "token_hash" not in response.content.decode()
+    assert data["clinic.booking"][0]["clinic_name"] == clinic.name
+    assert made.booking.manage_nonce not in response.content.decode()
+    assert "idempotency_key" not in response.content.decode()
     assert DataLog.objects.filter(subject_ref=a.log_ref, action="export_json").count() == 1
 
 

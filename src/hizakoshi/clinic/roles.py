@@ -57,3 +57,13 @@ ROLE_WORDS: dict[str, Promise] = {
 
 def role_word(role: str) -> str:
     return str(ROLE_WORDS.get(role, role))
+
+
+# Who handles consultation bookings (the calendar; confirming, moving, cancelling, marking the
+# outcome): the clinicians and reception. The self-check a person attached to a booking is a
+# health record: only the roles that see records are shown it (sees_records).
+BOOKING_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.RECEPTION})
+
+
+def handles_bookings(role: str) -> bool:
+    return role in BOOKING_ROLES

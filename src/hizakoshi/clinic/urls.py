@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import URLPattern, URLResolver
 
 from hizakoshi.clinic.audit import urls as audit
+from hizakoshi.clinic.calendar import urls as calendar
 from hizakoshi.clinic.dashboard import urls as dashboard
 from hizakoshi.clinic.patients import urls as patients
 from hizakoshi.clinic.plan import urls as plan
@@ -21,4 +22,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *plan.urlpatterns,
     *audit.urlpatterns,
     *reports.urlpatterns,
+    *calendar.urlpatterns,
 ]

@@ -8,6 +8,7 @@ Nothing is stored and no cookie is read, which is why the endpoint needs no CSRF
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
@@ -43,14 +44,22 @@ class _Api(NinjaAPI):
         # so they are added here; each operation refers to them with $ref.
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         schema["components"]["schemas"].update(component_schemas())
+        for more in EXTRA_COMPONENTS:
+            schema["components"]["schemas"].update(more())
         return schema
+
+
+# The components of routers other parts of the site add to this API (site/urls.py adds the
+# clinic's booking), so that this module needs to know none of them.
+EXTRA_COMPONENTS: list[Callable[[], dict[str, Any]]] = []
 
 
 api = _Api(
     title="hizakoshi (膝腰ナビ)",
     version="1",
     description="Self-check for knee and low-back pain: post answers, get the assessment. "
-    "Self-care support, not a diagnosis. Nothing is stored.",
+    "Self-care support, not a diagnosis. Nothing is stored. And booking a consultation with "
+    "a clinic: its free slots, and a booking.",
     urls_namespace="api-v1",
     # The bundled docs page loads scripts from a CDN, which the strict CSP forbids.
     docs_url=None,

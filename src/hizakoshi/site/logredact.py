@@ -1,10 +1,11 @@
 """Secret links never reach a log in full.
 
-A saved result (/r/<token>/), a calendar feed (/calendar/<token>.ics) and a password reset
-(/accounts/reset/<uid>/<token>/) are opened by whoever holds the link, so a log line holding one
-is a key to someone's health record. `redact` replaces the secret part with REDACTED wherever a
-path appears in a log message: Django's request and server loggers (the `RedactTokens` filter in
-settings.LOGGING) and gunicorn's access and error logs (site/server.py, used by `hizakoshi serve`).
+A saved result (/r/<token>/), a calendar feed (/calendar/<token>.ics), a booking's manage link
+(/book/m/<token>/) and a password reset (/accounts/reset/<uid>/<token>/) are opened by whoever
+holds the link, so a log line holding one is a key to someone's health record or booking.
+`redact` replaces the secret part with REDACTED wherever a path appears in a log message:
+Django's request and server loggers (the `RedactTokens` filter in settings.LOGGING) and
+gunicorn's access and error logs (site/server.py, used by `hizakoshi serve`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _SECRET_PATHS = (
     re.compile(r"(/r/)[A-Za-z0-9_-]{20,100}(?=[/?#\s\"']|$)"),
     re.compile(r"(/calendar/)[A-Za-z0-9_-]{20,100}(?=\.ics)"),
     re.compile(r"(/reset/)[A-Za-z0-9_-]+/[A-Za-z0-9_-]+(?=[/?#\s\"']|$)"),
+    re.compile(r"(/book/m/)[A-Za-z0-9_-]{20,100}(?=[/?#\s\"']|$)"),
 )
 
 

@@ -346,6 +346,9 @@ RATELIMIT_API_IP = env_str("HIZAKOSHI_RATELIMIT_API_IP", "120/m")
 # Second-factor codes checked, per staff member and per IP (clinic/staff/views.py).
 RATELIMIT_OTP_USER = env_str("HIZAKOSHI_RATELIMIT_OTP_USER", "10/h")
 RATELIMIT_OTP_IP = env_str("HIZAKOSHI_RATELIMIT_OTP_IP", "20/m")
+# Bookings (page and API): per IP, and per phone number or e-mail address booked for.
+RATELIMIT_BOOKING_IP = env_str("HIZAKOSHI_RATELIMIT_BOOKING_IP", "20/h")
+RATELIMIT_BOOKING_CONTACT = env_str("HIZAKOSHI_RATELIMIT_BOOKING_CONTACT", "5/d")
 DEFAULT_FROM_EMAIL = env_str("HIZAKOSHI_FROM_EMAIL", "hizakoshi@localhost")
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 

@@ -1,6 +1,14 @@
 """The clinic's tables. Split by subject; every model is importable from here."""
 
 from hizakoshi.clinic.models.audit import AuditAction, AuditEvent
+from hizakoshi.clinic.models.booking import (
+    Availability,
+    Booking,
+    BookingStatus,
+    ContactBy,
+    DayException,
+    ReminderStatus,
+)
 from hizakoshi.clinic.models.clinic import CareLink, Clinic, Membership, Role
 from hizakoshi.clinic.models.enrol import SetupCode
 from hizakoshi.clinic.models.status import Acknowledgement, AttentionKind, PatientStatus
@@ -10,10 +18,16 @@ __all__ = [
     "AttentionKind",
     "AuditAction",
     "AuditEvent",
+    "Availability",
+    "Booking",
+    "BookingStatus",
     "CareLink",
     "Clinic",
+    "ContactBy",
+    "DayException",
     "Membership",
     "PatientStatus",
+    "ReminderStatus",
     "Role",
     "SetupCode",
 ]

@@ -29,3 +29,8 @@ def reads_reports(role: str) -> bool:
 def role_word(role: str) -> str:
     """「医師」 for "doctor": the role in the page's language."""
     return roles.role_word(role)
+
+
+@register.filter
+def handles_bookings(role: str) -> bool:
+    return roles.handles_bookings(role)

@@ -20,12 +20,23 @@ EXPORT_FORMAT = "hizakoshi-export-1"
 
 
 # Fields that are not the person's data: internal links (to the person, to a clinician's
-# account: the rows keep the clinician's name and role as text), and a secret's hash.
-_LEFT_OUT = {"person", "token_hash", "changed_by", "written_by"}
+# account: the rows keep the clinician's name and role as text), and secrets and their hashes
+# (a saved result's link, a booking's manage link and idempotency key).
+_LEFT_OUT = {
+    "person",
+    "token_hash",
+    "changed_by",
+    "written_by",
+    "manage_nonce",
+    "manage_token_hash",
+    "idempotency_key",
+    "request_hash",
+}
 # Beside an id a person cannot read, what it names: the clinic of a care link.
 _READABLE: dict[str, dict[str, models.F]] = {
     "clinic.carelink": {"clinic_name": models.F("clinic__name")},
     "clinic.patientstatus": {"clinic_name": models.F("clinic__name")},
+    "clinic.booking": {"clinic_name": models.F("clinic__name")},
 }
 
 

@@ -32,7 +32,7 @@ def rows_for_live_links(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0004_staff_enrol_setup_code")]
+    dependencies = [("clinic", "0005_booking_bookings")]
 
     operations = [
         migrations.AddField(

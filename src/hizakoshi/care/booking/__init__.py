@@ -1,0 +1,64 @@
+"""Consultation booking in the core: which slots a clinic offers, and the rules of a booking's
+life (who may change it until when, when the reminder is due, how long it is kept).
+
+Pure: no Django, times passed in (aware datetimes), the clinic's time zone named by the caller
+(Asia/Tokyo). The shell (clinic/booking/) stores availabilities and bookings and asks here.
+"""
+
+from hizakoshi.care.booking.holidays import japanese_holidays
+from hizakoshi.care.booking.policy import (
+    HOLDS_SLOT,
+    MAX_REMINDER_ATTEMPTS,
+    OPEN,
+    State,
+    may_change,
+    may_mark_outcome,
+    next_statuses,
+    purge_before,
+    reminder_due,
+    reminder_window,
+    retention_ends,
+)
+from hizakoshi.care.booking.slots import (
+    TOKYO,
+    Availability,
+    Hours,
+    Refusal,
+    Slot,
+    check_slot,
+    day_hours,
+    free_slots,
+    hours_from_pairs,
+    merge_offers,
+    merged_exceptions,
+    search_window,
+    week_from_pairs,
+)
+
+__all__ = [
+    "HOLDS_SLOT",
+    "MAX_REMINDER_ATTEMPTS",
+    "OPEN",
+    "TOKYO",
+    "Availability",
+    "Hours",
+    "Refusal",
+    "Slot",
+    "State",
+    "check_slot",
+    "day_hours",
+    "free_slots",
+    "hours_from_pairs",
+    "japanese_holidays",
+    "may_change",
+    "may_mark_outcome",
+    "merge_offers",
+    "merged_exceptions",
+    "next_statuses",
+    "purge_before",
+    "reminder_due",
+    "reminder_window",
+    "retention_ends",
+    "search_window",
+    "week_from_pairs",
+]

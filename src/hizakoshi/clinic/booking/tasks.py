@@ -1,0 +1,27 @@
+"""Background tasks of booking (django-tasks; the backend is chosen in settings.TASKS).
+
+Tasks take plain ids: a queued task's arguments must survive being stored as JSON, and the
+booking may have changed or gone before it runs.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from hizakoshi.clinic.booking.emails import KINDS
+from hizakoshi.clinic.booking.services import booking_mail_send, booking_reminder_send
+
+
+@task()
+def send_booking_mail(booking_id: int, kind: str) -> bool:
+    """The e-mail (with its invitation) about a booking made or changed; False if none sent."""
+    if kind not in KINDS:
+        return False
+    return booking_mail_send(booking_id=booking_id, kind=kind)
+
+
+@task()
+def send_booking_reminder(booking_id: int) -> str:
+    """The reminder the day before: "sent", "failed" or "skipped"."""
+    return booking_reminder_send(booking_id=booking_id, now=timezone.now())
