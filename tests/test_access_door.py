@@ -274,6 +274,9 @@ URLS: dict[str, Row] = {
     "clinic:patient_fhir": STAFF,
     # The clinic's plan page: GET reads (READ), each POST action changes the plan (WRITE).
     "clinic:plan": STAFF,
+    # Who needs attention (clinic/dashboard/): the list, and acknowledging a patient's flags.
+    "clinic:dashboard": CLINIC,
+    "clinic:acknowledge": STAFF,
     # The clinic's bookings: the calendar (reception and clinicians), one booking, moving it.
     "clinic:bookings": CLINIC,
     "clinic:booking": Row(Kind.BOOKING, _clinic_booking),

@@ -229,6 +229,7 @@ def load_all() -> None:
     Called at start-up (Django app ready, CLI) and by the tests.
     """
     from hizakoshi.care import rules
+    from hizakoshi.care.clinic.content import clinic_content
     from hizakoshi.care.functiontests_content import function_tests
     from hizakoshi.care.instruments import instruments
     from hizakoshi.care.journey.content import journey
@@ -244,6 +245,7 @@ def load_all() -> None:
     journey()
     schedule()
     function_tests()
+    clinic_content()
     flags = red_flags()
     for rule in flags.rules:
         if rule.question is None:

@@ -360,13 +360,14 @@ def medical_section(sheet: Sheet) -> None:
 
 def _later_sections() -> tuple[Callable[[Sheet], None], ...]:
     # Imported here: rulesheet_schedule imports care/rulesheet.py as this module does.
+    from hizakoshi.care.clinic.rulesheet import clinic_section
     from hizakoshi.care.rulesheet_schedule import (
         function_test_section,
         outcomes_section,
         schedule_section,
     )
 
-    return schedule_section, function_test_section, outcomes_section
+    return schedule_section, function_test_section, outcomes_section, clinic_section
 
 
 SECTIONS: tuple[Callable[[Sheet], None], ...] = (

@@ -29,6 +29,7 @@ from hizakoshi.care import assess
 from hizakoshi.care.journey import Dose
 from hizakoshi.care.model import Assessment as CareAssessment
 from hizakoshi.care.questions import parse_answers
+from hizakoshi.clinic.dashboard.services import statuses_refresh
 from hizakoshi.clinic.demo import records
 from hizakoshi.clinic.demo.fast import insert_rows
 from hizakoshi.clinic.demo.people import (
@@ -294,8 +295,10 @@ def demo_clinic_load(*, today: date | None = None, count: int = PATIENTS) -> Dem
     for s, u in zip(found, users, strict=True):
         if s.kind in ("worsening", "red_flag"):
             escalations_review(person=u, today=today)
-    # The dashboard's status rows are computed from these journey records by the status refresh
-    # (clinic/dashboard/services.py, another feature): its call belongs here, once it exists.
+    # The dashboard's status rows, computed from these journey records by the status refresh
+    # (clinic/dashboard/services.py), as each write and the daily job keep them.
+    linked = [u.pk for u in users] + ([demo.pk] if demo is not None else [])
+    statuses_refresh(person_ids=linked, now=now)
     return DemoClinicResult(
         clinic=clinic,
         staff=DEMO_STAFF,

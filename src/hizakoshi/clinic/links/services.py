@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 
 from hizakoshi.accounts.models import User
+from hizakoshi.clinic.dashboard.services import status_drop, status_refresh_guarded
 from hizakoshi.clinic.links.consent import CONSENT_VERSION, SHARED_KINDS
 from hizakoshi.clinic.models import CareLink, Clinic
 
@@ -25,7 +26,7 @@ def care_link_create(
     again to a clinic already linked returns the live link: a double tap makes one."""
     try:
         with transaction.atomic():
-            return CareLink.objects.create(
+            link = CareLink.objects.create(
                 person=person,
                 clinic=clinic,
                 name=name,
@@ -36,13 +37,19 @@ def care_link_create(
                 language=language,
                 linked_at=now,
             )
+            # The link's row on the dashboard, at once (a failure there never stops the link).
+            status_refresh_guarded(person=person, now=now)
+            return link
     except IntegrityError:
         return CareLink.objects.get(person=person, clinic=clinic, ended_at__isnull=True)
 
 
 def care_link_end(*, person: User, link_id: int, now: datetime) -> bool:
     """End one of the person's live links; False when there was none to end (already ended)."""
-    ended = CareLink.objects.filter(pk=link_id, person=person, ended_at__isnull=True).update(
-        ended_at=now
-    )
+    with transaction.atomic():
+        ended = CareLink.objects.filter(pk=link_id, person=person, ended_at__isnull=True).update(
+            ended_at=now
+        )
+        if ended:
+            status_drop(link_id=link_id)  # off the clinic's dashboard with the link
     return ended == 1

@@ -22,16 +22,20 @@ class AttentionKind(models.TextChoices):
 
 class PatientStatus(models.Model):
     link = models.OneToOneField("clinic.CareLink", on_delete=models.CASCADE, related_name="status")
-    # Copies of the link's clinic and person, so that the dashboard filters without a join.
+    # Copies of the link's clinic, person and name in kana, so that the dashboard filters, counts
+    # and sorts without a join. A row lives as long as its link: ending the link deletes it.
     clinic = models.ForeignKey("clinic.Clinic", on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name_kana = models.CharField(max_length=60, blank=True)
     attention = models.JSONField(default=list)  # AttentionKind values, most urgent first
     priority = models.PositiveSmallIntegerField(default=0)  # higher first; 0 = nothing to do
     last_activity_on = models.DateField(null=True)
     red_flag_at = models.DateTimeField(null=True)
     escalations_open = models.PositiveSmallIntegerField(default=0)
-    pain_latest = models.PositiveSmallIntegerField(null=True)
-    pain_baseline = models.PositiveSmallIntegerField(null=True)
+    # The weekly averages the core compared (0-10, one decimal), of the series named.
+    pain_series = models.CharField(max_length=16, blank=True)
+    pain_latest = models.DecimalField(max_digits=3, decimal_places=1, null=True)
+    pain_baseline = models.DecimalField(max_digits=3, decimal_places=1, null=True)
     checkin_overdue_since = models.DateField(null=True)
     risk_group = models.CharField(max_length=8, blank=True)  # STarT Back: low, medium, high
     computed_at = models.DateTimeField()
@@ -40,7 +44,10 @@ class PatientStatus(models.Model):
         indexes = [
             models.Index(
                 fields=["clinic", "-priority", "last_activity_on"], name="status_clinic_idx"
-            )
+            ),
+            # The dashboard by name. (The longest without records first, nulls first, is a
+            # top-N sort of the clinic's rows: SQLite has no NULLS FIRST in an index.)
+            models.Index(fields=["clinic", "name_kana"], name="status_clinic_kana_idx"),
         ]
 
     def __str__(self) -> str:

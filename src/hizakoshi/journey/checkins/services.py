@@ -17,6 +17,7 @@ from hizakoshi.journey.models import (
     OutcomeResponse,
     PsfsActivity,
 )
+from hizakoshi.site.signals import records_changed_send
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,22 @@ def outcome_record(
     """Score and store one questionnaire. ScoreInputError (naming the item) for a bad answer:
     then nothing is stored. `extra` adds context to the stored scores (NRS region, PSFS
     activity names) that the scoring engine does not know about."""
+    stored = _outcome_store(
+        person=person, instrument=instrument, answers=answers, taken_on=taken_on, extra=extra
+    )
+    records_changed_send(person=person)
+    return stored
+
+
+def _outcome_store(
+    *,
+    person: User,
+    instrument: str,
+    answers: Mapping[str, int | None],
+    taken_on: date,
+    extra: Mapping[str, object] | None,
+) -> OutcomeResponse:
+    # Without the signal: a service storing several answers sends it once, after all of them.
     answered = {k: v for k, v in answers.items() if v is not None}
     scores = score(instrument, answered).as_dict() | dict(extra or {})
     return OutcomeResponse.objects.create(
@@ -51,8 +68,8 @@ def nrs_record(
     *, person: User, pains: Mapping[NrsRegion, int], taken_on: date
 ) -> list[OutcomeResponse]:
     """Knee and back are two NRS answers (one item each); the region goes with the scores."""
-    return [
-        outcome_record(
+    stored = [
+        _outcome_store(
             person=person,
             instrument="nrs",
             answers={"pain": value},
@@ -61,6 +78,8 @@ def nrs_record(
         )
         for region, value in pains.items()
     ]
+    records_changed_send(person=person)
+    return stored
 
 
 @transaction.atomic

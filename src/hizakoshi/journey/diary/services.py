@@ -27,6 +27,7 @@ from hizakoshi.journey.models import (
 )
 from hizakoshi.journey.pause.selectors import person_age
 from hizakoshi.journey.plan.selectors import journey_start_day
+from hizakoshi.site.signals import records_changed_send
 
 DIARY_FIELDS = frozenset(
     {
@@ -123,6 +124,7 @@ def diary_save(
         )
     triage = diary_triage(signs)
     escalation = _diary_escalation(person=person, now=now) if triage.hits else None
+    records_changed_send(person=person, now=now)  # the clinic's view of them, in this transaction
     return DiarySaved(entry=entry, created=created, triage=triage, escalation=escalation)
 
 

@@ -33,6 +33,7 @@ from hizakoshi.journey.models import (
     ResumeRecord,
 )
 from hizakoshi.journey.progress.selectors import MeasureRecords, measure_records
+from hizakoshi.site.signals import records_changed_send
 
 log = logging.getLogger(__name__)
 
@@ -135,11 +136,17 @@ def escalations_review(
         )
         if created:
             raised.append(row)
+    if raised:
+        records_changed_send(person=person)
     return raised
 
 
 @transaction.atomic
 def escalation_mark_seen(*, person: User, escalation_id: int, now: datetime | None = None) -> int:
     """Mark one of the person's messages as read; another person's id changes nothing."""
+    now = now or timezone.now()
     found = Escalation.objects.filter(person=person, pk=escalation_id, seen_at__isnull=True)
-    return found.update(seen_at=now or timezone.now())
+    changed = found.update(seen_at=now)
+    if changed:
+        records_changed_send(person=person, now=now)
+    return changed

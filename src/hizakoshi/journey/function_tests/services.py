@@ -13,6 +13,7 @@ from hizakoshi.journey.models import (
     FunctionTest,
     FunctionTestKind,
 )
+from hizakoshi.site.signals import records_changed_send
 
 # --- home function tests -------------------------------------------------------------------------
 
@@ -26,6 +27,8 @@ def function_test_record(
     result: Mapping[str, Any],
     taken_on: date,
 ) -> FunctionTest:
-    return FunctionTest.objects.create(
+    test = FunctionTest.objects.create(
         person=person, kind=kind, values=dict(values), result=dict(result), taken_on=taken_on
     )
+    records_changed_send(person=person)
+    return test

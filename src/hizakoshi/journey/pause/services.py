@@ -13,6 +13,7 @@ from hizakoshi.journey.models import (
     ResumeRecord,
 )
 from hizakoshi.journey.pause.selectors import diary_pause_now
+from hizakoshi.site.signals import records_changed_send
 
 
 @transaction.atomic
@@ -30,6 +31,8 @@ def resume_record(
     Escalation.objects.filter(
         person=person, kind="red_flag_diary", raised_on__lte=seen_on, seen_at__isnull=True
     ).update(seen_at=timezone.now())
-    return ResumeRecord.objects.create(
+    record = ResumeRecord.objects.create(
         person=person, flag_day=pause.first_day, signs=list(pause.signs), seen_on=seen_on, note=note
     )
+    records_changed_send(person=person)
+    return record

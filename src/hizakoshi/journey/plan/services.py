@@ -32,6 +32,7 @@ from hizakoshi.journey.models import (
 )
 from hizakoshi.journey.models.plan import Profile
 from hizakoshi.journey.plan.selectors import exercises_removed_by_clinician
+from hizakoshi.site.signals import records_changed_send
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def journey_start_from_assessment(
         created_at=now,
     )
     _profile_height_from(person=person, answers=answers)
+    records_changed_send(person=person, now=now)  # a self-check kept or retaken
     plan = assessment.plan
     if plan is None:
         return stored

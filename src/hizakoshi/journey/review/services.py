@@ -57,6 +57,7 @@ from hizakoshi.journey.plan.services import (
 )
 from hizakoshi.journey.review.selectors import journey_people_ids
 from hizakoshi.journey.session.selectors import dose_of
+from hizakoshi.site.signals import journeys_reviewed
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +324,9 @@ def journey_review(*, person_id: int, today: date) -> JourneyReview | None:
 
 def journeys_review(*, today: date) -> ReviewRun:
     """Review everyone with a journey as on `today`; one person's failure does not stop the rest
-    (it is logged with the person's id and counted)."""
+    (it is logged with the person's id and counted). Then what depends on the day itself hears
+    of it (site/signals.py journeys_reviewed: the clinic's dashboard status); the failures its
+    receivers return are counted too."""
     run = ReviewRun(today=today)
     for person_id in journey_people_ids():
         try:
@@ -337,4 +340,6 @@ def journeys_review(*, today: date) -> ReviewRun:
         run.people += 1
         run.plan_changes += done.plan_changes
         run.escalations += done.escalations
+    for _receiver, failed in journeys_reviewed.send(sender=ReviewRun, today=today):
+        run.failures += failed if isinstance(failed, int) else 0
     return run

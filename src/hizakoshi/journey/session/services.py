@@ -14,6 +14,7 @@ from hizakoshi.journey.models import (
     SessionItem,
 )
 from hizakoshi.journey.session.forms import ItemDone
+from hizakoshi.site.signals import records_changed_send
 
 
 def session_record(
@@ -59,6 +60,7 @@ def session_record(
                 )
                 for position, item in enumerate(items)
             )
+            records_changed_send(person=person)
     except IntegrityError:
         # Two copies arrived at once: the other one was stored.
         existing = ExerciseSession.objects.filter(person=person, client_id=client_id).first()
