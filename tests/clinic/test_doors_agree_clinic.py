@@ -51,9 +51,9 @@ def test_the_dashboard_and_the_patient_page_agree_on_pain_and_warning_signs(
 
 
 def test_the_printed_summary_says_worse_where_the_dashboard_raised_it(
-    demo_links: list[CareLink], tmp_path: object
+    demo_links: list[CareLink],
 ) -> None:
-    link = next(l for l in demo_links if AttentionKind.PAIN_WORSE in l.status.attention)
+    link = next(k for k in demo_links if AttentionKind.PAIN_WORSE in k.status.attention)
     doctor = next(m for m in DEMO_STAFF if m.role == "doctor")
     client = staff_login(Client(), link.clinic.memberships.get(user__email=doctor.email).user)
     pdf = client.get(reverse("clinic:patient_pdf", kwargs={"person_id": link.person_id}))
