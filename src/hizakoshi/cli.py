@@ -170,6 +170,9 @@ def _run(port: int) -> int:
     # The demo prints e-mails (password resets too) to this terminal: chosen here, by name, as
     # settings ask when debug is off. A real server uses `hizakoshi serve` and SMTP.
     os.environ.setdefault("HIZAKOSHI_EMAIL_BACKEND", "console")
+    # The clinic that results, Today and booking name when the person has linked with none: the
+    # demo clinic (load_demo_clinic below), unless the environment names another.
+    os.environ.setdefault("HIZAKOSHI_CLINIC_CODE", "DEMO01")
     _setup_django()
     from hizakoshi.journey.review import daily
     from hizakoshi.site.management.commands.serve import collect_static

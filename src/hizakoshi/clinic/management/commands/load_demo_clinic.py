@@ -6,10 +6,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from hizakoshi.clinic.demo.people import DEMO_CODE, PATIENTS
 from hizakoshi.clinic.demo.services import demo_clinic_load
+
+
+DEMO_BOOKING_LABEL = "相談(デモ)"
 
 
 class Command(BaseCommand):
@@ -35,6 +39,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         began = time.perf_counter()
         loaded = demo_clinic_load(count=options["patients"])
+        # Consultation hours, so that a visitor can try booking from a result (the same command
+        # a clinic uses; given again, the same label is changed, never duplicated).
+        call_command(
+            "booking_hours",
+            clinic=DEMO_CODE,
+            label=DEMO_BOOKING_LABEL,
+            week="mon-fri 09:00-12:00 14:00-17:00; sat 09:00-12:00",
+            slot=30,
+            lead=120,
+            horizon=30,
+            change_until=1440,
+            price=0,
+            stdout=self.stdout,
+        )
         took = time.perf_counter() - began
         base_url: str = options["base_url"].rstrip("/")
         lines = [
