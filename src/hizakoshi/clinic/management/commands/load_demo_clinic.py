@@ -12,7 +12,6 @@ from django.core.management.base import BaseCommand, CommandParser
 from hizakoshi.clinic.demo.people import DEMO_CODE, PATIENTS
 from hizakoshi.clinic.demo.services import demo_clinic_load
 
-
 DEMO_BOOKING_LABEL = "相談(デモ)"
 
 
