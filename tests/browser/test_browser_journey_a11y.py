@@ -31,6 +31,7 @@ NOT_PAGES = {
     "journey:export_json": "a JSON download",
     "journey:export_fhir": "a JSON download",
     "journey:escalation_seen": "a POST that goes back to the progress page",
+    "journey:clinician_note_seen": "a POST that goes back to Today (the note is checked there)",
     "calendar:feed": "an ICS file for calendar apps",
     "journey:summary_pdf": "a PDF download (tests/journey/test_summary.py reads it)",
 }
