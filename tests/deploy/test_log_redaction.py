@@ -61,11 +61,14 @@ def test_djangos_not_found_line_for_a_saved_result_is_redacted(client: Client) -
         if any(isinstance(f, RedactTokens) for f in h.filters)
     )
     written = io.StringIO()
-    previous = handler.setStream(written)  # type: ignore[attr-defined]
+    # Swapped, not setStream(): that flushes the old stream first, and a test earlier in the
+    # same worker that set Django up again under pytest's capture leaves it a closed file.
+    previous = handler.stream  # type: ignore[attr-defined]
+    handler.stream = written  # type: ignore[attr-defined]
     try:
         assert client.get(f"/r/{TOKEN}/").status_code == 404
     finally:
-        handler.setStream(previous)  # type: ignore[attr-defined]
+        handler.stream = previous  # type: ignore[attr-defined]
     assert f"Not Found: /r/{REDACTED}/" in written.getvalue()
     assert TOKEN not in written.getvalue()
 
