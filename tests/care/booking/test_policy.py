@@ -3,7 +3,10 @@ kept."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from hizakoshi.care.booking import (
     HOLDS_SLOT,
@@ -66,3 +69,15 @@ def test_a_booking_made_inside_the_reminder_window_gets_no_reminder() -> None:
 def test_a_booking_is_kept_ninety_days_after_its_consultation() -> None:
     ends = at(TUESDAY, "09:30")
     assert retention_ends(ends_at=ends) == ends + timedelta(days=90)
+
+
+@pytest.mark.parametrize("hour", range(24))
+def test_no_reminder_window_opens_earlier_than_the_lookahead_the_query_narrows_by(
+    hour: int,
+) -> None:
+    # clinic/booking/selectors.reminders_due asks only about bookings starting within it.
+    from hizakoshi.care.booking.policy import REMINDER_LOOKAHEAD, reminder_window
+
+    starts = datetime(2026, 12, 3, hour, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    opens, _ = reminder_window(starts_at=starts)
+    assert starts - opens <= REMINDER_LOOKAHEAD

@@ -71,6 +71,11 @@ def reminder_window(*, starts_at: datetime, tz: str = TOKYO) -> tuple[datetime, 
     return datetime.combine(eve, REMINDER_FROM, zone), starts_at
 
 
+# No reminder window opens earlier than this before its start (the eve from REMINDER_FROM):
+# a query may narrow the bookings it asks `reminder_due` about to those starting within it.
+REMINDER_LOOKAHEAD = timedelta(days=2)
+
+
 def reminder_due(
     *, starts_at: datetime, booked_at: datetime, now: datetime, tz: str = TOKYO
 ) -> bool:

@@ -15,6 +15,7 @@ from hizakoshi.care import assess
 from hizakoshi.care.booking import (
     MAX_REMINDER_ATTEMPTS,
     OPEN,
+    REMINDER_LOOKAHEAD,
     Slot,
     free_slots,
     merge_offers,
@@ -166,14 +167,14 @@ def booking_of_clinic(*, clinic: Clinic, booking_id: int) -> Booking | None:
 def reminders_due(*, now: datetime) -> list[int]:
     """Ids of the open bookings whose reminder is due now and not yet sent (or failed fewer
     than the allowed times)."""
-    # The reminder window opens at most a day and a half before the start (care.booking): the
-    # query only narrows the rows the core then judges.
+    # No reminder window opens earlier than REMINDER_LOOKAHEAD before the start (care.booking):
+    # the query only narrows the rows the core then judges.
     soon = Booking.objects.filter(
         status__in=[s.value for s in OPEN],
         reminder_status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED],
         reminder_attempts__lt=MAX_REMINDER_ATTEMPTS,
         starts_at__gt=now,
-        starts_at__lte=now + timedelta(days=2),
+        starts_at__lte=now + REMINDER_LOOKAHEAD,
     ).exclude(email="")
     rows = soon.values_list("pk", "starts_at", "created_at")
     return [
