@@ -225,17 +225,7 @@ def booking_create_api(request: HttpRequest, clinic_id: int, lang: Lang = "ja") 
         try:
             made = booking_create(
                 clinic=clinic,
-                asked=Asked(
-                    resource_id=values["resource"],
-                    starts_at=values["starts_at"],
-                    name=values["name"],
-                    name_kana=values["name_kana"],
-                    phone=values["phone"],
-                    email=values["email"],
-                    contact_by=values["contact_by"],
-                    message=values["message"],
-                    lang=lang,
-                ),
+                asked=Asked.from_form(values, lang=lang),
                 idempotency_key=key,
                 person=None,
                 now=timezone.now(),

@@ -65,6 +65,20 @@ class Asked:
     lang: Lang
     selfcheck: dict[str, Any] | None = None
 
+    @classmethod
+    def from_form(
+        cls, values: dict[str, Any], *, lang: Lang, selfcheck: dict[str, Any] | None = None
+    ) -> Asked:
+        """From BookingForm's cleaned data: the page and the API ask the same way."""
+        fields = ("name", "name_kana", "phone", "email", "contact_by", "message")
+        return cls(
+            resource_id=values["resource"],
+            starts_at=values["starts_at"],
+            lang=lang,
+            selfcheck=selfcheck,
+            **{f: values[f] for f in fields},
+        )
+
 
 @dataclass(frozen=True)
 class Made:

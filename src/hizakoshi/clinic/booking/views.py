@@ -165,15 +165,8 @@ def _book(request: HttpRequest, clinic: Clinic, attach: dict[str, Any] | None) -
         return _details_page(request, clinic, form, key, attach)
     values = form.cleaned_data
     count_contacts(request, values)
-    asked = Asked(
-        resource_id=values["resource"],
-        starts_at=values["starts_at"],
-        name=values["name"],
-        name_kana=values["name_kana"],
-        phone=values["phone"],
-        email=values["email"],
-        contact_by=values["contact_by"],
-        message=values["message"],
+    asked = Asked.from_form(
+        values,
         lang=current_lang(),
         selfcheck=attach if request.POST.get("attach") == "yes" else None,
     )
