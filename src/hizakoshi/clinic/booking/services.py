@@ -8,9 +8,7 @@ clinic/models/booking.py); the request that loses gets SlotRefused with the next
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -31,9 +29,13 @@ from hizakoshi.care.booking import (
     purge_before,
     reminder_due,
 )
-from hizakoshi.care.model import Lang
 from hizakoshi.clinic.booking.consent import CONSENT_VERSION
 from hizakoshi.clinic.booking.emails import Kind, booking_email
+from hizakoshi.clinic.booking.requests import Asked as Asked
+from hizakoshi.clinic.booking.requests import ChangeClosed as ChangeClosed
+from hizakoshi.clinic.booking.requests import KeyReused as KeyReused
+from hizakoshi.clinic.booking.requests import Made as Made
+from hizakoshi.clinic.booking.requests import SlotRefused as SlotRefused
 from hizakoshi.clinic.booking.selectors import exceptions_of, offer_of, offers, taken_of
 from hizakoshi.clinic.booking.tokens import (
     idempotency_hash,
@@ -48,60 +50,6 @@ from hizakoshi.site.jobs import job_claim, job_claim_release
 REMINDER_JOB = "booking_reminder"  # the run-once claims' name (site/jobs.py)
 NEXT_FREE = 3  # how many free slots a refusal offers instead
 SEARCH_DAYS = 366  # the next free slots are looked for up to a year ahead (horizons are shorter)
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a person asks for (already validated by the booking form)."""
-
-    resource_id: int
-    starts_at: datetime
-    name: str
-    name_kana: str
-    phone: str
-    email: str
-    contact_by: str
-    message: str
-    lang: Lang
-    selfcheck: dict[str, Any] | None = None
-
-    @classmethod
-    def from_form(
-        cls, values: dict[str, Any], *, lang: Lang, selfcheck: dict[str, Any] | None = None
-    ) -> Asked:
-        """From BookingForm's cleaned data: the page and the API ask the same way."""
-        fields = ("name", "name_kana", "phone", "email", "contact_by", "message")
-        return cls(
-            resource_id=values["resource"],
-            starts_at=values["starts_at"],
-            lang=lang,
-            selfcheck=selfcheck,
-            **{f: values[f] for f in fields},
-        )
-
-
-@dataclass(frozen=True)
-class Made:
-    booking: Booking
-    token: str  # the private manage link's token
-    replayed: bool  # the same request again (a double tap, a retry): the booking it made
-
-
-class SlotRefused(Exception):
-    """The slot cannot be booked (taken, closed, past...); `next_free` are (resource, slot)."""
-
-    def __init__(self, refusal: Refusal, next_free: list[tuple[int, Slot]]) -> None:
-        super().__init__(refusal.value)
-        self.refusal = refusal
-        self.next_free = next_free
-
-
-class KeyReused(Exception):
-    """The idempotency key was used for a different request."""
-
-
-class ChangeClosed(Exception):
-    """The booking can no longer be changed this way (too late, or not open)."""
 
 
 def booking_create(
