@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.journey.schedule import schedule
 from hizakoshi.journey.models import DiaryEntry, ExerciseSession, PlanItem, SessionItem
 from journey.factories import with_plan
 from people import person
@@ -209,6 +210,54 @@ def test_a_session_sent_later_from_the_phone_keeps_the_time_it_began(
     session = ExerciseSession.objects.get(person=patient)
     assert session.started_at == START
     assert session.finished_at == START + timedelta(days=2)
+
+
+def test_a_session_kept_on_the_phone_keeps_when_save_was_pressed(
+    client: Client, patient: User
+) -> None:
+    pressed = START + timedelta(minutes=12)
+    data = filled(get(client), finished_at=pressed.isoformat())
+    with time_machine.travel(START + timedelta(days=2), tick=False):
+        client.force_login(patient)
+        client.post(URL, data)
+    session = ExerciseSession.objects.get(person=patient)
+    assert (session.started_at, session.finished_at) == (START, pressed)
+
+
+@pytest.mark.parametrize(
+    "finished",
+    [
+        START - timedelta(minutes=1),  # before it began
+        START + timedelta(days=3),  # after it arrived
+        "yesterday",
+        "2025-03-03T09:12:00",  # no time zone
+    ],
+)
+def test_a_save_time_out_of_sense_is_the_arrival(
+    client: Client, patient: User, finished: datetime | str
+) -> None:
+    value = finished.isoformat() if isinstance(finished, datetime) else finished
+    post(client, filled(get(client), finished_at=value))
+    session = ExerciseSession.objects.get(person=patient)
+    assert session.finished_at == START + timedelta(minutes=9)
+
+
+def test_a_session_older_than_the_phone_keeps_anything_is_dated_on_arrival(
+    client: Client, patient: User
+) -> None:
+    keep_days = schedule().diary.edit_days
+    data = filled(get(client), finished_at=(START + timedelta(minutes=12)).isoformat())
+    arrived = START + timedelta(days=keep_days)
+    with time_machine.travel(arrived, tick=False):
+        client.force_login(patient)
+        client.post(URL, data)
+    session = ExerciseSession.objects.get(person=patient)
+    assert (session.started_at, session.finished_at) == (arrived, arrived)
+    # One day less and it keeps its own day.
+    ExerciseSession.objects.all().delete()
+    with time_machine.travel(arrived - timedelta(days=1), tick=False):
+        client.post(URL, data | {"client_id": str(uuid.uuid4())})
+    assert ExerciseSession.objects.get(person=patient).started_at == START
 
 
 def test_a_start_time_in_the_future_is_not_believed(client: Client, patient: User) -> None:

@@ -34,10 +34,15 @@ async function forget(except) {
 }
 
 // A page tells who is logged in ("" for no one): someone else's pages are dropped at once.
+// It also takes that page over: Chromium's claim at activation can miss the page that has just
+// registered the worker (seen after a quick login), which would then work offline only from
+// its next page.
 self.addEventListener("message", (e) => {
   const who = e.data && e.data.person;
   if (typeof who !== "string") return;
-  e.waitUntil(forget(who && PAGES + who).then(() => who && refresh(PAGES + who)));
+  e.waitUntil(self.clients.claim()
+    .then(() => forget(who && PAGES + who))
+    .then(() => who && refresh(PAGES + who)));
 });
 
 async function refresh(name, always) {

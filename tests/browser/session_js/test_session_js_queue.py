@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from playwright.sync_api import Page, Request, Route, expect
 
@@ -75,6 +77,31 @@ def test_a_kept_session_is_sent_when_the_connection_comes_back(session: Page) ->
     session.wait_for_function(f"!Object.keys(localStorage).some(k => k.startsWith('{PREFIX}'))")
     assert len(sent) == 2
     assert posted(sent[0])["client_id"] == posted(sent[1])["client_id"]
+
+
+def test_a_kept_session_says_when_it_was_begun_and_saved_not_when_it_arrived(
+    session: Page,
+) -> None:
+    opened = datetime.fromisoformat(session.evaluate("new Date().toISOString()"))
+    session.clock.run_for(20 * 3_600_000)  # the page was left open overnight
+    first = session.locator("section[data-exercise-id]:visible")
+    first.get_by_role("button", name="スタート").click()  # the session begins now
+    session.clock.run_for(10 * 60_000)
+    session.route(SAVE, lambda route: route.abort("internetdisconnected"))
+    finish(session)
+    expect(session.get_by_role("status")).to_have_text(QUEUED)
+
+    session.clock.run_for(2 * 24 * 3_600_000)  # two days on, the connection is back
+    session.unroute(SAVE)
+    sent, answer = recorder()
+    session.route(SAVE, answer)
+    session.evaluate("window.dispatchEvent(new Event('online'))")
+    session.wait_for_function(f"!Object.keys(localStorage).some(k => k.startsWith('{PREFIX}'))")
+    (request,) = sent
+    began = datetime.fromisoformat(posted(request)["started_at"][0])
+    saved = datetime.fromisoformat(posted(request)["finished_at"][0])
+    assert timedelta(hours=20) <= began - opened < timedelta(hours=20, minutes=1)
+    assert timedelta(minutes=10) <= saved - began < timedelta(minutes=11)
 
 
 def test_a_redirect_to_the_login_page_is_not_taken_as_saved(session: Page, server: str) -> None:

@@ -199,6 +199,13 @@ def diary_editable(day: date, *, today: date) -> bool:
     return diary_first_editable(today) <= day <= today
 
 
+def kept_record_keeps_its_day(day: date, *, today: date) -> bool:
+    """A record made on the phone without a connection (a session, a diary) and sent later keeps
+    the day it was made while the diary of that day could still be changed; the phone keeps
+    nothing longer (site/pwa.py), so anything older is dated on arrival."""
+    return diary_editable(day, today=today)
+
+
 def diary_days(today: date) -> tuple[date, ...]:
     """The days that can be filled in, today first."""
     return tuple(today - timedelta(days=n) for n in range(schedule().diary.edit_days))

@@ -22,6 +22,7 @@ from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.journey.schedule import Due
 from hizakoshi.care.model import Urgency
 from hizakoshi.journey.models import (
+    SESSION_DAY_FROM,
     Assessment,
     DiaryEntry,
     Escalation,
@@ -133,12 +134,12 @@ def _latest_days(found: dict[int, _Found], today: date) -> None:
     sessions = (
         ExerciseSession.objects.filter(person_id__in=found, finished_at__isnull=False)
         .values("person_id")
-        .annotate(last=Max("finished_at"))
+        .annotate(last=Max(SESSION_DAY_FROM))
         .values_list("person_id", "last")
     )
-    for pid, finished in sessions:
-        if _local_day(finished) <= today:
-            found[pid].days.append(_local_day(finished))
+    for pid, began in sessions:
+        if _local_day(began) <= today:
+            found[pid].days.append(_local_day(began))
     tests = (
         FunctionTest.objects.filter(person_id__in=found, taken_on__lte=today)
         .values("person_id")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from hizakoshi.care.clinic.outcomes import Episode, Score, instruments_measured, scores_of
 from hizakoshi.clinic.models import CareLink, Clinic
 from hizakoshi.journey.models import (
+    SESSION_DAY_FROM,
     Assessment,
     DiaryEntry,
     ExerciseSession,
@@ -86,9 +87,11 @@ def clinic_episodes(*, clinic: Clinic, today: date) -> list[Episode]:
     day_after = datetime.combine(today + timedelta(days=1), time(), tzinfo=tz)
     for person_id, began in (
         ExerciseSession.objects.filter(
-            person_id__in=people, finished_at__isnull=False, started_at__lt=day_after
+            person_id__in=people,
+            finished_at__isnull=False,
+            **{f"{SESSION_DAY_FROM}__lt": day_after},
         )
-        .values_list("person_id", "started_at")
+        .values_list("person_id", SESSION_DAY_FROM)
         .iterator(chunk_size=2000)
     ):
         sessions[person_id].append(timezone.localdate(began, tz))

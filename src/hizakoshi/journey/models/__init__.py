@@ -3,6 +3,7 @@ the account deletes them; times are stored in UTC, days are the person's Japanes
 
 from hizakoshi.journey.models.access import CalendarFeed, DataLog, DataLogAction
 from hizakoshi.journey.models.activity import (
+    SESSION_DAY_FROM,
     DailyLife,
     DiaryEntry,
     ExerciseSession,
@@ -32,6 +33,7 @@ from hizakoshi.journey.models.plan import (
 
 __all__ = [
     "NOTE_MAX_LENGTH",
+    "SESSION_DAY_FROM",
     "Assessment",
     "AssessmentSource",
     "CalendarFeed",

@@ -18,6 +18,11 @@ class Feeling(models.TextChoices):
     WORSE = "worse", "worse"
 
 
+# The day a session counts for everywhere (Today, Progress, the weekly review, the clinic's
+# dashboard and outcomes): the local day it began, whenever it reached the server.
+SESSION_DAY_FROM = "started_at"
+
+
 class ExerciseSession(models.Model):
     """One guided session. `client_id` is made by the browser, so sending a finished session
     again after the connection dropped stores it once."""

@@ -19,6 +19,7 @@ from hizakoshi.care.journey.progress import Point
 from hizakoshi.care.model import Triage
 from hizakoshi.journey.function_tests.selectors import CHAIR_KINDS
 from hizakoshi.journey.models import (
+    SESSION_DAY_FROM,
     Assessment,
     AssessmentSource,
     DiaryEntry,
@@ -131,7 +132,7 @@ def measure_records(*, person: User, today: date) -> MeasureRecords:
     finished = ExerciseSession.objects.filter(person=person, finished_at__isnull=False)
     series["sessions"] = [
         Point(day, 1.0)
-        for day in (timezone.localdate(t) for t in finished.values_list("finished_at", flat=True))
+        for day in map(timezone.localdate, finished.values_list(SESSION_DAY_FROM, flat=True))
         if day <= today
     ]
     goal = Profile.objects.filter(person=person).values_list("weight_goal_kg", flat=True).first()

@@ -47,7 +47,14 @@ from hizakoshi.care.journey.planorigin import (
 from hizakoshi.care.journey.schedule import DAY
 from hizakoshi.care.model import Text
 from hizakoshi.journey.escalations.services import escalations_review
-from hizakoshi.journey.models import Assessment, DiaryEntry, PlanItem, SessionItem, WalkingTarget
+from hizakoshi.journey.models import (
+    SESSION_DAY_FROM,
+    Assessment,
+    DiaryEntry,
+    PlanItem,
+    SessionItem,
+    WalkingTarget,
+)
 from hizakoshi.journey.pause.selectors import self_care_paused_now
 from hizakoshi.journey.plan.selectors import assessment_latest, journey_start_day
 from hizakoshi.journey.plan.services import (
@@ -109,13 +116,15 @@ def _session_records(
     found: dict[str, list[SessionRecord]] = defaultdict(list)
     items = SessionItem.objects.filter(
         person=person,
-        session__started_at__gte=_local_start(first),
-        session__started_at__lt=_local_start(last + DAY),
+        **{
+            f"session__{SESSION_DAY_FROM}__gte": _local_start(first),
+            f"session__{SESSION_DAY_FROM}__lt": _local_start(last + DAY),
+        },
     ).select_related("session")
     for item in items:
         if not item.skipped and item.reps_done == 0:
             continue  # shown but not done (and not skipped): nothing to judge
-        day = timezone.localdate(item.session.started_at)
+        day = timezone.localdate(getattr(item.session, SESSION_DAY_FROM))
         found[item.exercise_id].append(
             SessionRecord(
                 day=day,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.care.content import exercises
 from hizakoshi.care.journey import Dose
+from hizakoshi.care.journey.schedule import kept_record_keeps_its_day
 from hizakoshi.journey.models import Feeling
 from hizakoshi.site.fields import MSG_CHOICE, WholeNumber
 
@@ -97,6 +98,7 @@ def slots_from_post(data: Mapping[str, str], plan: Mapping[str, Dose]) -> list[S
 class SessionForm(forms.Form):
     client_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     started_at = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    finished_at = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
     pain_during = forms.TypedChoiceField(
         label=_("How much did it hurt during the session?"),
         choices=[(str(n), str(n)) for n in range(11)],
@@ -153,9 +155,24 @@ class SessionForm(forms.Form):
             return uuid.uuid4()
 
     def started(self, now: datetime) -> datetime:
-        """When the page was opened (a hidden field), within sense; otherwise now."""
-        value = parse_datetime(self.cleaned_data.get("started_at") or "")
+        """When the person began (session.js: the first start, else the page's opening)."""
+        return self._phone_time("started_at", now, not_before=None)
+
+    def finished(self, now: datetime) -> datetime:
+        """When the person pressed "save" (session.js), which for a session kept on the phone
+        without a connection is earlier than its arrival; without JavaScript, now."""
+        return self._phone_time("finished_at", now, not_before=self.started(now))
+
+    def _phone_time(self, name: str, now: datetime, not_before: datetime | None) -> datetime:
+        """A time the phone sent, believed within sense: not ahead of the server's clock (past a
+        little slack), not before `not_before`, and of a day a kept record may still have
+        (care.journey.schedule); otherwise now."""
+        value = parse_datetime(self.cleaned_data.get(name) or "")
         if value is None or timezone.is_naive(value) or value > now + CLOCK_SLACK:
+            return now
+        if not_before is not None and value < not_before:
+            return now
+        if not kept_record_keeps_its_day(timezone.localdate(value), today=timezone.localdate(now)):
             return now
         return min(value, now)
 

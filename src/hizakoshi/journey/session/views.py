@@ -131,7 +131,7 @@ def session(request: HttpRequest) -> HttpResponse:
         person=person,
         client_id=data["client_id"],
         started_at=form.started(now),
-        finished_at=now,
+        finished_at=form.finished(now),
         pain_during=data["pain_during"],
         feeling=data.get("feeling") or "",
         items=form.items(),

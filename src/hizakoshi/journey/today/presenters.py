@@ -21,7 +21,13 @@ from hizakoshi.journey.diary.selectors import diary_entry_get
 from hizakoshi.journey.escalations.presenters import escalation_view
 from hizakoshi.journey.escalations.selectors import escalations_unseen
 from hizakoshi.journey.me.selectors import clinic_contact
-from hizakoshi.journey.models import Assessment, DiaryEntry, ExerciseSession, OutcomeResponse
+from hizakoshi.journey.models import (
+    SESSION_DAY_FROM,
+    Assessment,
+    DiaryEntry,
+    ExerciseSession,
+    OutcomeResponse,
+)
 from hizakoshi.journey.pause.forms import ResumeForm
 from hizakoshi.journey.pause.presenters import URGENCY_LABELS, diary_pause_view, weight_loss_view
 from hizakoshi.journey.pause.selectors import pause_now
@@ -130,7 +136,7 @@ def today_context(*, person: User, day: date, lang: Lang) -> dict[str, Any]:
         "pain_answer": None if paused or entry is None else pain_answer_view(entry, lang),
         "weight_loss": weight_loss_view(person, day, lang),
         "sessions_today": ExerciseSession.objects.filter(
-            person=person, started_at__date=day
+            person=person, **{f"{SESSION_DAY_FROM}__date": day}
         ).count(),
     }
     if not paused:

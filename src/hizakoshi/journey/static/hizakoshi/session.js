@@ -262,6 +262,7 @@
       if (st.reps) st.reps.value = held(st.list, i);
     }
     function press(st) {
+      begin();
       if (!st.list) {
         st.c = addRep(st.c);
         say(finished(st.c) ? "allDone" : "done", { n: total(st.c) });
@@ -320,7 +321,11 @@
     // A page opened from the phone's copy (no connection) may be days old: each opening is a
     // session of its own, begun now.
     if (form.elements.client_id) form.elements.client_id.value = uuid();
-    if (form.elements.started_at) form.elements.started_at.value = new Date().toISOString();
+    const stamp = (name) => { if (form.elements[name]) form.elements[name].value = new Date().toISOString(); };
+    stamp("started_at");
+    // A page left open since yesterday is today's session from the first "start" pressed.
+    let begun = false;
+    const begin = () => { if (!begun) stamp("started_at"); begun = true; };
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (end?.hidden) return; // Enter in a reps box is not "finish"
@@ -328,6 +333,7 @@
       let id = form.elements.client_id;
       if (!id) form.append(id = Object.assign(make("input"), { type: "hidden", name: "client_id" }));
       id.value ||= uuid();
+      stamp("finished_at"); // kept on the phone, it may arrive days later: it says when it was done
       const fields = [...new FormData(form)].filter(([, v]) => typeof v === "string");
       const e = entry(form.action, fields, id.value, Date.now());
       // Stored before sending, so closing the tab mid-request loses nothing either.
