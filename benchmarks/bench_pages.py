@@ -11,8 +11,8 @@ PAGEPERF=/path/to/pageperf.py overrides where it is looked for).
 Every screen is a GET of its own URL (a "Next" posts and is redirected), but screens 2..n and
 the result show the answers carried in the signed self-check cookie: each is loaded with that
 cookie as the walk recorded it, with an empty cache: the slowest case (a person who pressed
-"Next" has the stylesheet and scripts already). (`Posting` can still send a recorded POST as the navigation, for a page that only a
-POST reaches; the walk records none today.)
+"Next" has the stylesheet and scripts already). `Posting` can still send a recorded POST as the
+navigation, for a page that only a POST reaches; the walk records none today.
 
 Prints per page: status, bytes transferred, requests, hosts other than the app's own, and the
 median FCP/LCP over `runs` loads; then the result as Chromium prints it on A4, its pages counted
