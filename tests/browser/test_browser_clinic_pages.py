@@ -1,5 +1,6 @@
 """The clinic's working pages in Chromium, as the demo doctor sees them on a desktop in Japanese:
-who needs attention, one patient's page, their plan, and the bookings calendar. Each page is
+who needs attention, one patient's page, their plan, the bookings calendar and one booking (with
+whether the clinic's e-mail about it went). Each page is
 looked at (screenshots in test-artifacts/) and axe finds no violation on any of them."""
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import Browser, Page, expect
 
+from clinic.booking.factories import at, availability, booked, next_weekday
 from hizakoshi.clinic.demo.people import DEMO_STAFF
 from hizakoshi.clinic.demo.services import demo_clinic_load
-from hizakoshi.clinic.models import AttentionKind, PatientStatus
+from hizakoshi.clinic.models import AttentionKind, Clinic, PatientStatus
 
 from .conftest import AXE_JS, shoot
 from .person import site_text
@@ -72,6 +74,16 @@ def test_the_demo_doctor_works_through_the_clinic_pages_with_no_axe_violation(
         page.goto(site_url + "/clinic/bookings/")
         shoot(page, "clinic-bookings")
         assert axe_violations(page) == [], "bookings"
+
+        # A booking the person made, of which the demo clinic was told by e-mail.
+        doctor = availability(Clinic.objects.get(code="DEMO01"))
+        made = booked(doctor, at(next_weekday(), "10:00"))
+        page.goto(f"{site_url}/clinic/bookings/{made.booking.pk}/")
+        expect(page.get_by_role("row", name="クリニックへのお知らせメール")).to_contain_text(
+            "ご本人が予約: 送信済み"
+        )
+        shoot(page, "clinic-booking")
+        assert axe_violations(page) == [], "booking"
         assert errors == []
     finally:
         context.close()

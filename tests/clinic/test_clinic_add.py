@@ -34,6 +34,23 @@ def test_update_changes_only_what_is_given() -> None:
     assert (clinic.phone, clinic.hours) == ("03-1234-5678", "月〜金 9:00-18:00")
 
 
+def test_the_booking_notice_address_is_set_changed_and_taken_away() -> None:
+    call_command("clinic_add", code="HIZA01", name="A", booking_email=" uketsuke@example.com ")
+    assert Clinic.objects.get().booking_email == "uketsuke@example.com"
+    call_command("clinic_add", code="HIZA01", booking_email="desk@example.com", update=True)
+    assert Clinic.objects.get().booking_email == "desk@example.com"
+    call_command("clinic_add", code="HIZA01", booking_email="", update=True)
+    assert Clinic.objects.get().booking_email == ""  # the clinic is no longer told
+
+
+def test_a_bad_booking_notice_address_changes_nothing() -> None:
+    call_command("clinic_add", code="HIZA01", name="A", booking_email="desk@example.com")
+    with pytest.raises(CommandError, match="--booking-email") as raised:
+        call_command("clinic_add", code="HIZA01", booking_email="desk at example", update=True)
+    assert raised.value.returncode == 2
+    assert Clinic.objects.get().booking_email == "desk@example.com"
+
+
 def test_licensed_wording_is_validated_and_stored(tmp_path: Path) -> None:
     good = tmp_path / "rmdq.yaml"
     good.write_text('rmdq:\n  "1":\n    ja: テスト用の文\n', encoding="utf-8")
@@ -48,6 +65,10 @@ def test_licensed_wording_is_validated_and_stored(tmp_path: Path) -> None:
         ({"code": "HIZA01"}, "--name is required"),
         ({"code": "HIZA01", "name": "A", "url": "not a url"}, "--url is not a web address"),
         ({"code": "NONE01", "name": "A", "update": True}, "no clinic has the code NONE01"),
+        (
+            {"code": "HIZA01", "name": "A", "booking_email": "uketsuke@"},
+            "--booking-email is not an e-mail address: 'uketsuke@'",
+        ),
     ],
 )
 def test_bad_input_says_what_is_wrong_with_exit_code_2(

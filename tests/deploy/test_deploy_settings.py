@@ -108,6 +108,7 @@ BAD_VALUES = [
     ("HIZAKOSHI_SESSION_MAX_HOURS", "0", "must be at least 1"),
     ("HIZAKOSHI_EMAIL_PORT", "smtp", "not a whole number"),
     ("HIZAKOSHI_LOG_LEVEL", "LOUD", "use DEBUG, INFO, WARNING, ERROR or CRITICAL"),
+    ("HIZAKOSHI_CLINIC_BOOKING_EMAIL", "reception@", "not an e-mail address"),
 ]
 
 

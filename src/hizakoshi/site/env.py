@@ -8,7 +8,8 @@ import os
 import secrets
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 from platformdirs import user_data_dir
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -42,6 +43,17 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     if value < minimum:
         raise ImproperlyConfigured(f"{name}={raw!r}: must be at least {minimum}")
     return value
+
+
+def env_email(name: str, default: str) -> str:
+    """An e-mail address, or empty for none."""
+    raw = os.environ.get(name, default).strip()
+    if raw:
+        try:
+            validate_email(raw)
+        except ValidationError:
+            raise ImproperlyConfigured(f"{name}={raw!r}: not an e-mail address") from None
+    return raw
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

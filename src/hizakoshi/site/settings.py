@@ -21,6 +21,7 @@ from hizakoshi.site.env import (
     bind_address,
     data_dir,
     env_bool,
+    env_email,
     env_int,
     env_list,
     env_str,
@@ -374,6 +375,10 @@ HIZAKOSHI_CLINIC_PHONE = env_str("HIZAKOSHI_CLINIC_PHONE", "")
 HIZAKOSHI_CLINIC_URL = env_str("HIZAKOSHI_CLINIC_URL", "")
 # The code people type to link with that clinic (clinic/migrations/0002 seeds it once).
 HIZAKOSHI_CLINIC_CODE = env_str("HIZAKOSHI_CLINIC_CODE", "CLINIC1")
+# Where that clinic is told of each booking made, moved or cancelled by a person (no name, no
+# health: clinic/booking/notices.py); given to the clinic's row by migration 0007 when it has
+# none (later: `hizakoshi clinic_add --update --booking-email`). Empty: the clinic is not told.
+HIZAKOSHI_CLINIC_BOOKING_EMAIL = env_email("HIZAKOSHI_CLINIC_BOOKING_EMAIL", "")
 # The item wording of questionnaires whose text may not ship with the app (KOOS, RMDQ, ODI, the
 # Japanese STarT Back): a YAML or JSON file the clinic supplies under its own licence
 # (care.instruments.load_clinic_item_texts). Empty: only NRS and the activity goals are offered.

@@ -118,6 +118,9 @@ def test_the_command_prints_each_staff_login_and_its_totp_secret(
         assert member.password() in out
         assert member.totp_secret() in out
     assert "http://127.0.0.1:8123/accounts/login/" in out
+    # The demo clinic is told of bookings, at a reserved example.com address.
+    address = Clinic.objects.get(code=DEMO_CODE).booking_email
+    assert address.endswith("@example.com") and address in out
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ Pure: no Django, times passed in (aware datetimes), the clinic's time zone named
 from hizakoshi.care.booking.holidays import japanese_holidays
 from hizakoshi.care.booking.policy import (
     HOLDS_SLOT,
+    MAX_NOTICE_ATTEMPTS,
     MAX_REMINDER_ATTEMPTS,
     OPEN,
     REMINDER_LOOKAHEAD,
@@ -15,6 +16,7 @@ from hizakoshi.care.booking.policy import (
     may_change,
     may_mark_outcome,
     next_statuses,
+    notice_due,
     purge_before,
     reminder_due,
     reminder_window,
@@ -38,6 +40,7 @@ from hizakoshi.care.booking.slots import (
 
 __all__ = [
     "HOLDS_SLOT",
+    "MAX_NOTICE_ATTEMPTS",
     "MAX_REMINDER_ATTEMPTS",
     "OPEN",
     "REMINDER_LOOKAHEAD",
@@ -57,6 +60,7 @@ __all__ = [
     "merge_offers",
     "merged_exceptions",
     "next_statuses",
+    "notice_due",
     "purge_before",
     "reminder_due",
     "reminder_window",

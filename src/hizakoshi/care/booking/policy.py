@@ -1,6 +1,6 @@
 """The rules of a booking's life: its states and the moves between them, until when the person
-may change it themself, when the reminder is due and how often it is tried, and how long a
-booking is kept. Each rule once, here, with why; the shell asks.
+may change it themself, when the reminder is due and how often it and the clinic's notice are
+tried, and how long a booking is kept. Each rule once, here, with why; the shell asks.
 """
 
 from __future__ import annotations
@@ -81,6 +81,18 @@ def reminder_due(
 ) -> bool:
     opens, closes = reminder_window(starts_at=starts_at, tz=tz)
     return booked_at < opens and opens <= now < closes
+
+
+# The clinic is told by e-mail when the person books, moves or cancels (clinic/booking/notices.py),
+# so that reception need not watch the calendar. The first try is at once; a failed one is tried
+# again at each run of the job (every 15 minutes), this many times in all (two hours of a mail
+# server being down), and never once the consultation has begun: by then the news is no use.
+MAX_NOTICE_ATTEMPTS = 8
+
+
+def notice_due(*, attempts: int, starts_at: datetime, now: datetime) -> bool:
+    """Whether a notice not yet sent may be tried (again) now."""
+    return attempts < MAX_NOTICE_ATTEMPTS and now < starts_at
 
 
 # A booking is personal information (name, contact, the reason, perhaps a self-check): it is

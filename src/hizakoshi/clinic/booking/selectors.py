@@ -1,5 +1,5 @@
 """Reads for booking: which clinic a person books with, the slots it offers now, a booking by
-its private link, and the bookings due a reminder. Reads only."""
+its private link, the bookings due a reminder and the clinic's notices to send. Reads only."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from hizakoshi.care.booking import (
     free_slots,
     merge_offers,
     merged_exceptions,
+    notice_due,
     reminder_due,
     week_from_pairs,
 )
@@ -31,6 +32,7 @@ from hizakoshi.clinic.links.selectors import clinic_linked_latest
 from hizakoshi.clinic.models import (
     Availability,
     Booking,
+    BookingNotice,
     Clinic,
     DayException,
     ReminderStatus,
@@ -181,6 +183,20 @@ def reminders_due(*, now: datetime) -> list[int]:
         pk
         for pk, starts, created in rows
         if reminder_due(starts_at=starts, booked_at=created, now=now, tz=settings.TIME_ZONE)
+    ]
+
+
+def notices_due(*, now: datetime) -> list[int]:
+    """Ids of the clinic's notices not sent yet (or failed) that may be tried now, oldest first;
+    one being sent by another process right now is left to it."""
+    waiting = BookingNotice.objects.filter(
+        mail_status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED],
+        claimed_at__isnull=True,
+        starts_at__gt=now,  # the query narrows; the core judges
+    ).order_by("pk")
+    rows = waiting.values_list("pk", "attempts", "starts_at")
+    return [
+        pk for pk, tries, starts in rows if notice_due(attempts=tries, starts_at=starts, now=now)
     ]
 
 

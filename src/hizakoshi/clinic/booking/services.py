@@ -1,5 +1,6 @@
 """Writes of booking: make one (exactly one per slot, one per request), cancel, move, confirm,
-mark the outcome; send the e-mails and the reminder; delete bookings past keeping.
+mark the outcome; send the e-mails and the reminder; delete bookings past keeping. What the
+person does also tells the clinic (notices.py), in the same transaction.
 
 Each write is one transaction. The slot is checked by the core inside it and the database's
 constraint refuses a second booking of a slot whichever request got there first (see
@@ -31,6 +32,7 @@ from hizakoshi.care.booking import (
 )
 from hizakoshi.clinic.booking.consent import CONSENT_VERSION
 from hizakoshi.clinic.booking.emails import Kind, booking_email
+from hizakoshi.clinic.booking.notices import notice_record
 from hizakoshi.clinic.booking.requests import Asked as Asked
 from hizakoshi.clinic.booking.requests import ChangeClosed as ChangeClosed
 from hizakoshi.clinic.booking.requests import KeyReused as KeyReused
@@ -44,7 +46,14 @@ from hizakoshi.clinic.booking.tokens import (
     new_nonce,
     request_hash,
 )
-from hizakoshi.clinic.models import Availability, Booking, BookingStatus, Clinic, ReminderStatus
+from hizakoshi.clinic.models import (
+    Availability,
+    Booking,
+    BookingStatus,
+    Clinic,
+    NoticeKind,
+    ReminderStatus,
+)
 from hizakoshi.site.jobs import job_claim, job_claim_release
 
 REMINDER_JOB = "booking_reminder"  # the run-once claims' name (site/jobs.py)
@@ -100,6 +109,7 @@ def booking_create(
                 updated_at=now,
             )
             _mail_after_commit(booking, "created")
+            notice_record(booking=booking, kind=NoticeKind.CREATED, now=now)
     except (IntegrityError, SlotRefused) as refused:
         # The same request may have got in first (a double tap racing this one): its booking
         # is the answer. Otherwise another request took the slot, or it was never free.
@@ -206,6 +216,8 @@ def booking_cancel(*, booking: Booking, now: datetime, by_staff: bool) -> Bookin
         _changed(row, now)
         row.save()
         _mail_after_commit(row, "cancelled")
+        if not by_staff:  # staff made the change: nobody needs telling
+            notice_record(booking=row, kind=NoticeKind.CANCELLED, now=now)
     return row
 
 
@@ -219,6 +231,7 @@ def booking_move(
             raise ChangeClosed
         resource = _resource(row.clinic, resource_id, starts_at, now)
         slot = _checked(resource, starts_at, now=now, for_staff=by_staff, leaving_out=row.pk)
+        was_starts_at, was_label = row.starts_at, row.resource.label
         row.resource, row.starts_at, row.ends_at = resource, slot.starts_at, slot.ends_at
         # A new day needs its own reminder.
         row.reminder_status = ReminderStatus.PENDING if row.email else ReminderStatus.NONE
@@ -232,6 +245,14 @@ def booking_move(
                 Refusal.TAKEN, _next_free(row.clinic, starts_at, now, row.pk)
             ) from None
         _mail_after_commit(row, "moved")
+        if not by_staff:
+            notice_record(
+                booking=row,
+                kind=NoticeKind.MOVED,
+                now=now,
+                was_starts_at=was_starts_at,
+                was_label=was_label,
+            )
     return row
 
 

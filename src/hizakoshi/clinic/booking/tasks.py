@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from hizakoshi.clinic.booking.emails import KINDS
+from hizakoshi.clinic.booking.notices import notice_send
 from hizakoshi.clinic.booking.services import booking_mail_send, booking_reminder_send
 
 
@@ -25,3 +26,10 @@ def send_booking_mail(booking_id: int, kind: str) -> bool:
 def send_booking_reminder(booking_id: int) -> str:
     """The reminder the day before: "sent", "failed" or "skipped"."""
     return booking_reminder_send(booking_id=booking_id, now=timezone.now())
+
+
+@task()
+def send_booking_notice(notice_id: int) -> str:
+    """The clinic's e-mail about a booking the person made, moved or cancelled: "sent",
+    "failed" (tried again by `send_booking_notices`) or "skipped" (sent or being sent)."""
+    return notice_send(notice_id=notice_id, now=timezone.now())

@@ -1,5 +1,6 @@
 """How the calendar reads: each booking as a row (time, who, how to reach them, its state, the
-reminder), the attached self-check in short for the roles that see records, and the days."""
+reminder, the clinic's latest e-mail notice), the attached self-check in short for the roles that
+see records, and the days."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from hizakoshi.care.booking import may_mark_outcome, next_statuses
 from hizakoshi.care.model import Lang
 from hizakoshi.clinic.booking.presenters import STATUS_LABELS, selfcheck_summary, slot_label
-from hizakoshi.clinic.models import Booking
+from hizakoshi.clinic.models import Booking, BookingNotice
 from hizakoshi.site.templatetags.dates import short_day_text
 
 CONTACT_LABELS = {"phone": _("By phone"), "email": _("By e-mail"), "either": _("Either is fine")}
@@ -21,6 +22,11 @@ SENT_LABELS = {
     "sent": _("Sent"),
     "failed": _("Failed"),
     "none": _("None"),
+}
+NOTICE_LABELS = {
+    "created": _("Booked by the person"),
+    "moved": _("Moved by the person"),
+    "cancelled": _("Cancelled by the person"),
 }
 SOURCE_LABELS = {
     "selfcheck": _("Self-check done just before booking"),
@@ -64,6 +70,19 @@ def booking_row(booking: Booking, lang: Lang, *, with_summary: bool) -> dict[str
         "has_selfcheck": booking.selfcheck is not None,
         "summary": summary,
         "account": booking.person_id is not None,
+    }
+
+
+def notice_row(notice: BookingNotice | None) -> dict[str, Any] | None:
+    """The clinic's latest e-mail notice about the booking: what it told, whether it went."""
+    if notice is None:
+        return None
+    return {
+        "kind": NOTICE_LABELS.get(notice.kind, notice.kind),
+        "sent": SENT_LABELS.get(notice.mail_status, notice.mail_status),
+        "failed": notice.mail_status == "failed",
+        "error": notice.error,
+        "attempts": notice.attempts,
     }
 
 

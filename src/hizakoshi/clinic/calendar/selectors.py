@@ -1,5 +1,6 @@
 """Reads of the clinic's calendar: the bookings of a day or a week, one booking of the clinic,
-and which of the people who booked are linked with it (their records go through the door)."""
+the clinic's latest e-mail notice about it, and which of the people who booked are linked with
+it (their records go through the door)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from hizakoshi.clinic.booking.selectors import booking_of_clinic, bookings_between
-from hizakoshi.clinic.models import Booking, CareLink, Clinic
+from hizakoshi.clinic.models import Booking, BookingNotice, CareLink, Clinic
 
 DAYS_A_WEEK = 7
 
@@ -29,6 +30,11 @@ def bookings_of_days(*, clinic: Clinic, first: date, last: date) -> list[Booking
 
 def booking_here(*, clinic: Clinic, booking_id: int) -> Booking | None:
     return booking_of_clinic(clinic=clinic, booking_id=booking_id)
+
+
+def notice_latest(*, booking: Booking) -> BookingNotice | None:
+    """The last e-mail that told the clinic of something the person did to the booking."""
+    return BookingNotice.objects.filter(booking=booking).order_by("-sequence").first()
 
 
 def linked_here(*, clinic: Clinic, person_ids: Iterable[int | None]) -> set[int]:

@@ -166,6 +166,7 @@ def _booking_page(
         "b": view,
         "booking": row,
         "actions": presenters.actions_of(row),
+        "notice": presenters.notice_row(selectors.notice_latest(booking=row)),
         "movable": row.status in ("pending", "confirmed"),
         "error": error,
         "done": presenters.ACTION_LABELS.get(done, "") if done != "move" else _("Moved"),

@@ -20,6 +20,8 @@ DEMO_CODE = "DEMO01"
 
 
 DEMO_NAME = "デモ整形外科クリニック"
+# Where the demo clinic is told of bookings (printed by `make run`'s console e-mail backend).
+DEMO_BOOKING_EMAIL = "demo-reception@example.com"
 
 
 PATIENTS = 200

@@ -33,6 +33,7 @@ from hizakoshi.clinic.dashboard.services import statuses_refresh
 from hizakoshi.clinic.demo import records
 from hizakoshi.clinic.demo.fast import insert_rows
 from hizakoshi.clinic.demo.people import (
+    DEMO_BOOKING_EMAIL,
     DEMO_CODE,
     DEMO_NAME,
     DEMO_STAFF,
@@ -272,6 +273,9 @@ def demo_clinic_load(*, today: date | None = None, count: int = PATIENTS) -> Dem
         code=DEMO_CODE,
         defaults={"name": DEMO_NAME, "phone": "03-0000-0000", "created_at": now},
     )
+    if not clinic.booking_email:  # a demo clinic made before notices existed
+        clinic.booking_email = DEMO_BOOKING_EMAIL
+        clinic.save(update_fields=["booking_email"])
     for member in DEMO_STAFF:
         _staff_ensure(clinic, member, now)
     User.objects.filter(email__in=PATIENT_EMAILS).delete()

@@ -4,9 +4,11 @@ from hizakoshi.clinic.models.audit import AuditAction, AuditEvent
 from hizakoshi.clinic.models.booking import (
     Availability,
     Booking,
+    BookingNotice,
     BookingStatus,
     ContactBy,
     DayException,
+    NoticeKind,
     ReminderStatus,
 )
 from hizakoshi.clinic.models.clinic import CareLink, Clinic, Membership, Role
@@ -20,12 +22,14 @@ __all__ = [
     "AuditEvent",
     "Availability",
     "Booking",
+    "BookingNotice",
     "BookingStatus",
     "CareLink",
     "Clinic",
     "ContactBy",
     "DayException",
     "Membership",
+    "NoticeKind",
     "PatientStatus",
     "ReminderStatus",
     "Role",

@@ -222,3 +222,50 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"Booking {self.pk} {self.status}"
+
+
+class NoticeKind(models.TextChoices):
+    """What the person did that the clinic is told of (staff's own changes are not sent)."""
+
+    CREATED = "created", "booked"
+    MOVED = "moved", "moved"
+    CANCELLED = "cancelled", "cancelled"
+
+
+class BookingNotice(models.Model):
+    """One e-mail to the clinic about one thing the person did to their booking, written in the
+    same transaction as the change and sent after its commit (clinic/booking/notices.py).
+
+    What it says is kept as it was at that moment (the time, the time before a move, the staff
+    member or room, the booking's state), never the person's name or health. One per change
+    (`sequence` is the booking's SEQUENCE after it, raised by every change); `claimed_at` is
+    the run-once claim of a send, so two jobs sending at once send it once."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="notices")
+    sequence = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=NoticeKind.choices)
+    starts_at = models.DateTimeField()
+    label = models.CharField(max_length=60)
+    was_starts_at = models.DateTimeField(null=True, blank=True)
+    was_label = models.CharField(max_length=60, blank=True)
+    status = models.CharField(max_length=12, choices=BookingStatus.choices)
+    mail_status = models.CharField(
+        max_length=8, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "sequence"], name="notice_one_per_change"),
+            models.CheckConstraint(
+                condition=Q(kind__in=NoticeKind.values), name="notice_kind_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["mail_status", "starts_at"], name="notice_due_idx")]
+
+    def __str__(self) -> str:
+        return f"BookingNotice {self.pk} {self.kind}"

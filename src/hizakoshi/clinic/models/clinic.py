@@ -19,6 +19,9 @@ class Clinic(models.Model):
     url = models.URLField(blank=True)
     address = models.CharField(max_length=200, blank=True)
     hours = models.TextField(blank=True)  # opening hours, as the clinic writes them
+    # Where the clinic is told when a person books, moves or cancels a consultation
+    # (clinic/booking/notices.py); empty: the clinic is not told by e-mail.
+    booking_email = models.EmailField(max_length=254, blank=True)
     # The clinic's licensed wording of questionnaires whose text may not ship with the app, in
     # the format of care.instruments.load_clinic_item_texts (validated when saved).
     item_texts = models.JSONField(default=dict, blank=True)

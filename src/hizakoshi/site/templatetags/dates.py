@@ -1,7 +1,8 @@
 """Dates as a person reads them: 2026年12月2日 in Japanese, "2 December 2026" in English.
 
 `{{ day|longdate }}` gives the full date; `{{ day|shortday }}` the month and day with the weekday
-(12月3日(木), "Thu 3 December") where the weekday helps, as in the diary's week. Datetimes are
+(12月3日(木), "Thu 3 December") where the weekday helps, as in the diary's week;
+`long_day_time_text` both with the year and the clock (2026年12月3日(木) 14:00). Datetimes are
 shown in the site's time zone (Japan) first. The wording is fixed here rather than left to
 Django's locale formats, so every page says it the same way. A date never breaks across lines
 (「2026年12」「月2日」): each comes wrapped in <span class="nowrap">.
@@ -52,6 +53,16 @@ def short_day_text(value: object) -> str:
     if _japanese():
         return f"{day.month}月{day.day}日({WEEKDAYS_JA[day.weekday()]})"
     return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def long_day_time_text(value: datetime) -> str:
+    """2026年12月3日(木) 14:00, "Thu 3 December 2026 14:00": the full date with the weekday and
+    the clock, for a moment read away from any calendar (an e-mail to the clinic)."""
+    at = timezone.localtime(value) if timezone.is_aware(value) else value
+    day = at.date()
+    if _japanese():
+        return f"{long_date_ja(day)}({WEEKDAYS_JA[day.weekday()]}) {at:%H:%M}"
+    return f"{WEEKDAYS_EN[day.weekday()]} {long_date_en(day)} {at:%H:%M}"
 
 
 @register.filter

@@ -1,12 +1,14 @@
 """`hizakoshi clinic_add`: add a clinic, or change one (`--update`), from the command line.
 
     hizakoshi clinic_add --code HIZA01 --name "ひざこし整形外科" --phone 03-1234-5678 \\
-        --url https://clinic.example.jp/ --item-texts koos-ja.yaml
+        --url https://clinic.example.jp/ --booking-email uketsuke@clinic.example.jp \\
+        --item-texts koos-ja.yaml
 
 The code is what people type (or follow in an invitation link) to link with the clinic: 4-12
-capital letters and digits. `--item-texts` is the clinic's licensed questionnaire wording, in the
-format of HIZAKOSHI_INSTRUMENT_TEXT_FILE, validated before it is stored. Bad input: a message and
-exit code 2; nothing is changed.
+capital letters and digits. `--booking-email` is where the clinic is told when a person books,
+moves or cancels (no name, no health: clinic/booking/notices.py); "" stops it. `--item-texts` is
+the clinic's licensed questionnaire wording, in the format of HIZAKOSHI_INSTRUMENT_TEXT_FILE,
+validated before it is stored. Bad input: a message and exit code 2; nothing is changed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,7 +28,7 @@ from hizakoshi.care.yamlfile import ContentError
 from hizakoshi.clinic.models import Clinic
 
 CODE = re.compile(r"^[A-Z0-9]{4,12}$")
-FIELDS = ("name", "phone", "url", "address", "hours")
+FIELDS = ("name", "phone", "url", "address", "hours", "booking_email")
 
 
 def bad(message: str) -> CommandError:
@@ -43,6 +45,10 @@ class Command(BaseCommand):
         parser.add_argument("--url", help="the clinic's web address (https://...)")
         parser.add_argument("--address", help="the clinic's address")
         parser.add_argument("--hours", help="opening hours, as the clinic writes them")
+        parser.add_argument(
+            "--booking-email",
+            help='where the clinic is told of bookings made, moved or cancelled ("": not told)',
+        )
         parser.add_argument("--item-texts", type=Path, help="licensed questionnaire wording")
         parser.add_argument("--update", action="store_true", help="change an existing clinic")
 
@@ -56,6 +62,13 @@ class Command(BaseCommand):
                 URLValidator(schemes=["https", "http"])(values["url"])
             except ValidationError:
                 raise bad(f"--url is not a web address: {values['url']!r}") from None
+        if values.get("booking_email"):
+            try:
+                validate_email(values["booking_email"])
+            except ValidationError:
+                raise bad(
+                    f"--booking-email is not an e-mail address: {values['booking_email']!r}"
+                ) from None
         if options["item_texts"] is not None:
             try:
                 texts = load_clinic_item_texts(options["item_texts"])

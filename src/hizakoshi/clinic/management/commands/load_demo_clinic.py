@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from hizakoshi.clinic.demo.people import DEMO_CODE, PATIENTS
+from hizakoshi.clinic.demo.people import DEMO_BOOKING_EMAIL, DEMO_CODE, PATIENTS
 from hizakoshi.clinic.demo.services import demo_clinic_load
 
 DEMO_BOOKING_LABEL = "相談(デモ)"
@@ -67,6 +67,7 @@ class Command(BaseCommand):
         lines.append(
             "  the current code without an app: hizakoshi demo_totp --email <staff e-mail>"
         )
+        lines.append(f"  bookings made, moved or cancelled are e-mailed to {DEMO_BOOKING_EMAIL}")
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(loaded.kinds.items()))
         counts = ", ".join(f"{k} {v}" for k, v in loaded.counts.items())
         lines.append(f"  patients: {kinds}")
