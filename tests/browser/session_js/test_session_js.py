@@ -116,9 +116,13 @@ def test_a_whole_session_works_by_keyboard_alone(session: Page, server: str) -> 
 
     session.route(SAVE, answer)
     keys = session.keyboard
-    expect(session.get_by_role("heading", name="太ももに力を入れる体操")).to_be_focused()
-    keys.press("Tab")
+    # Opening the page leaves the focus at the top: the title and the pain rule are read first.
+    expect(session.get_by_role("heading", name="太ももに力を入れる体操")).not_to_be_focused()
     start = first(session).get_by_role("button", name="スタート")
+    for _ in range(10):  # past the page's own controls (the voice switch) to the first exercise
+        keys.press("Tab")
+        if start.evaluate("b => b === document.activeElement"):
+            break
     expect(start).to_be_focused()
     outline = start.evaluate("b => getComputedStyle(b).outlineStyle")
     assert outline not in ("", "none"), "the focused button shows no focus ring"

@@ -308,16 +308,18 @@
       if (st.r?.t.phase === "running") st.r = { ...st.r, t: pause(st.r.t, Date.now()) };
       draw(st);
     }
-    function show(i) {
+    function show(i, moved = true) {
       if (cur) stop(cur);
       cur = states[i] || null;
       states.forEach((st, j) => { st.sec.hidden = j !== i; });
       if (end) end.hidden = !!cur;
       (cur?.sec || end)?.before(skips);
       const h = (cur ? cur.sec : end || form).querySelector("h2, h3, legend");
-      if (h) { h.tabIndex = -1; h.focus(); }
+      // Moving on takes the focus (and a screen reader) to the new exercise; opening the page
+      // leaves it at the top, where the title and the pain rule are read first.
+      if (h && moved) { h.tabIndex = -1; h.focus(); }
     }
-    if (states.length) show(0);
+    if (states.length) show(0, false);
     // A page opened from the phone's copy (no connection) may be days old: each opening is a
     // session of its own, begun now.
     if (form.elements.client_id) form.elements.client_id.value = uuid();
