@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from hizakoshi.accounts.models import User
 from hizakoshi.clinic.models import Acknowledgement, AttentionKind, CareLink, Clinic, Role
+from hizakoshi.clinic.patients.fhir import patient_bundle
+from hizakoshi.clinic.patients.selectors import patient_report
 from hizakoshi.journey.demo.services import demo_journey_load
 from people import clinic_make, linked, staff
 
@@ -52,3 +55,9 @@ def year(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Ite
         for user in (person, doctor, reception):
             user.delete()
         clinic.delete()
+
+
+def export(link: CareLink, today: date | None = None) -> dict[str, Any]:
+    """The clinic's Bundle as the export view makes it: with the patient report of the day."""
+    report = patient_report(link=link, today=today or timezone.localdate(), lang="ja")
+    return patient_bundle(link=link, report=report)

@@ -15,10 +15,9 @@ from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from clinic.patients.conftest import Year
+from clinic.patients.conftest import Year, export
 from hizakoshi.clinic.models import AuditAction, AuditEvent
 from hizakoshi.clinic.patients import jpcore
-from hizakoshi.clinic.patients.fhir import patient_bundle
 from hizakoshi.journey.models import DiaryEntry, OutcomeResponse
 from people import staff_login
 
@@ -33,7 +32,7 @@ MODELS = {
 
 @pytest.fixture
 def bundle(year: Year) -> dict[str, Any]:
-    return patient_bundle(link=year.link)
+    return export(year.link)
 
 
 def resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -64,7 +63,7 @@ def test_the_bundle_holds_the_year_each_record_once(bundle: dict[str, Any], year
     urls = [e["fullUrl"] for e in bundle["entry"]]
     assert len(urls) == len(set(urls))
     # Stable: exported again, the same records have the same addresses.
-    assert [e["fullUrl"] for e in patient_bundle(link=year.link)["entry"]] == urls
+    assert [e["fullUrl"] for e in export(year.link)["entry"]] == urls
 
 
 def test_every_score_is_derived_from_its_questionnaire_response(bundle: dict[str, Any]) -> None:

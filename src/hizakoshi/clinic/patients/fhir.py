@@ -7,6 +7,10 @@ JP Core profiles (jpcore.py says which version and which rules, and checks them)
   the log reference of the audit trail);
 - JP_Observation_BodyMeasurement: body height (profile, else the latest self-check) and each
   weight in the diary;
+- the daily pain from the diary: an Observation (JP_Observation_Common, LOINC 72514-3, the body
+  site in SNOMED CT) for each day and site with a value, taken from the patient report's pain
+  series (report.py `PatientReport.pain`), so the Bundle holds exactly the days and values the
+  patient page and the PDF draw: every diary day from the first up to the report's day;
 - QuestionnaireResponse for each self-check and each check-in questionnaire, as in the person's
   own export (journey/me/fhir.py), and an Observation for each score with `derivedFrom` its
   response.
@@ -26,10 +30,12 @@ from django.utils.crypto import salted_hmac
 from fhir.resources.R4B.bundle import Bundle
 
 from hizakoshi.care.instruments import instruments
+from hizakoshi.care.journey.content import SeriesId
 from hizakoshi.clinic.models import CareLink
 from hizakoshi.clinic.patients import jpcore
+from hizakoshi.clinic.patients.report import PatientReport
 from hizakoshi.journey.checkins.views import SCORE_WORDS
-from hizakoshi.journey.me.fhir import PAIN_SEVERITY, _questionnaire_response
+from hizakoshi.journey.me.fhir import CODE_SYSTEM, PAIN_SEVERITY, _questionnaire_response
 from hizakoshi.journey.models import Assessment, DiaryEntry, OutcomeResponse, Profile
 
 # Our own codes, where no standard one exists for a score (KOOS-12 and the others).
@@ -122,6 +128,48 @@ def _height(link: CareLink) -> tuple[float, date | datetime] | None:
     return float(height), latest.created_at
 
 
+def daily_pain(subject: str, series: SeriesId, day: date, value: float) -> dict[str, Any]:
+    """One diary day's pain at one site, as the person rated it (0-10)."""
+    if not float(value).is_integer():
+        raise ExportBroken(f"daily pain: {series} on {day} is not a whole number")
+    code, display, words = jpcore.PAIN_SITES[series]
+    return {
+        "resourceType": "Observation",
+        "meta": {"profile": [jpcore.JP_OBSERVATION_COMMON]},
+        "status": "final",
+        "category": [{"coding": [{"system": jpcore.OBSERVATION_CATEGORY, "code": "survey"}]}],
+        "code": {
+            "coding": [PAIN_SEVERITY, {"system": CODE_SYSTEM, "code": series}],
+            "text": f"痛みの強さ(0-10): {words}",
+        },
+        "subject": {"reference": subject},
+        "effectiveDateTime": day.isoformat(),
+        "bodySite": {
+            "coding": [{"system": jpcore.SNOMED, "code": code, "display": display}],
+            "text": words,
+        },
+        "valueInteger": int(value),
+    }
+
+
+def _daily_pains(namespace: uuid.UUID, subject: str, report: PatientReport) -> list[dict[str, Any]]:
+    # By day, then site in PAIN_SITES' order (right knee, left knee, low back).
+    order = {series: i for i, series in enumerate(jpcore.PAIN_SITES)}
+    unknown = {row.id for row in report.pain} - set(order)
+    if unknown:
+        raise ExportBroken(f"daily pain: no body site for {sorted(unknown)}")
+    days = sorted(
+        (p.day, order[row.id], row.id, p.value) for row in report.pain for p in row.points
+    )
+    return [
+        {
+            "fullUrl": _ref(namespace, "pain", f"{series}:{day.isoformat()}"),
+            "resource": daily_pain(subject, series, day, value),
+        }
+        for day, _, series, value in days
+    ]
+
+
 def _score(
     subject: str, source: str, row: OutcomeResponse, key: str, value: float
 ) -> dict[str, Any]:
@@ -166,9 +214,12 @@ def _responses(namespace: uuid.UUID, subject: str, link: CareLink) -> list[dict[
     return found
 
 
-def patient_bundle(*, link: CareLink) -> dict[str, Any]:
-    """The Bundle for `link`'s clinic. Raises ExportBroken (a JP Core rule) or a pydantic
+def patient_bundle(*, link: CareLink, report: PatientReport) -> dict[str, Any]:
+    """The Bundle for `link`'s clinic, with the diary pain of `report` (the patient report of
+    the same link: selectors.patient_report). Raises ExportBroken (a JP Core rule) or a pydantic
     ValidationError (R4B) for a Bundle that must not leave the site."""
+    if report.patient.person_id != link.person_id:
+        raise ExportBroken("the report is not about the linked person")
     namespace = _namespace(link)
     subject = _ref(namespace, "patient", link.person_id)
     latest = Assessment.objects.filter(person=link.person).order_by("-created_at", "-pk").first()
@@ -185,6 +236,7 @@ def patient_bundle(*, link: CareLink) -> dict[str, Any]:
         if kg is not None:
             resource = body_measurement(subject, "29463-7", float(kg), day)
             entries.append({"fullUrl": _ref(namespace, "weight", pk), "resource": resource})
+    entries += _daily_pains(namespace, subject, report)
     entries += _responses(namespace, subject, link)
     bundle: dict[str, Any] = {
         "resourceType": "Bundle",

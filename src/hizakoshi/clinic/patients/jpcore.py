@@ -22,11 +22,23 @@ JP_HumanName.fsh, JP_Observation_Common.fsh, JP_Observation_BodyMeasurement.fsh)
   observations, category survey, whose derivedFrom (allowed to name a QuestionnaireResponse)
   points at the response they were scored from. QuestionnaireResponse has no JP Core profile:
   its meta.profile names the base definition.
+- Daily pain from the diary: JP Core has no profile for a pain rating either (its vital signs
+  and physical exam profiles are a clinician's measurements and findings), so like the scores
+  they are JP_Observation_Common observations in category survey: one per diary day and body
+  site, LOINC 72514-3 (a 0-10 numeric pain rating the person reported: what the diary asks),
+  valueInteger within the series' scale (journey.yaml: 0-10), bodySite the SNOMED CT body
+  structure of that site (PAIN_SITES), effectiveDateTime the diary day. They come from the
+  person's own diary, not from a questionnaire, so they have no derivedFrom; our own coding (the
+  person's export's: the diary's field) says which diary question it answers.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from hizakoshi.care.journey.content import SeriesId, series_rule
+from hizakoshi.journey.me.fhir import CODE_SYSTEM as DIARY_SYSTEM
+from hizakoshi.journey.me.fhir import PAIN_SEVERITY
 
 JP_CORE = "http://jpfhir.jp/fhir/core"
 JP_PATIENT = f"{JP_CORE}/StructureDefinition/JP_Patient"
@@ -41,12 +53,32 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
+SNOMED = "http://snomed.info/sct"
 
 # LOINC code -> (the HL7 vital signs profile, the UCUM unit we send, JP Core's body category)
 BODY_MEASURES: dict[str, tuple[str, str, str]] = {
     "29463-7": (HL7_BODY_WEIGHT, "kg", "weight"),
     "8302-2": (HL7_BODY_HEIGHT, "cm", "height"),
 }
+
+# The diary's pain series -> the SNOMED CT body structure it rates (code, the concept's preferred
+# term) and the site in words. SNOMED CT International Edition concepts: 6757004 |Structure of
+# right knee region (body structure)|, 82169009 |Structure of left knee region (body structure)|,
+# 37822005 |Lower back structure (body structure)| (its older name: "Structure of back of
+# abdominopelvic segment of trunk"). Checked against SNOMED International's editorial guide (body
+# structure modelling names 37822005 so), HL7's Symptoms guide (low back pain, 279039007, has its
+# site coded 37822005) and published FHIR body-site value sets (the two knee regions). The knee
+# "region", not the joint: the diary asks where it hurts, in and around the knee.
+# Licence: SNOMED CT is free only in SNOMED International's member countries (check Japan's
+# standing before relying on it), and JP Core's 利用上の注意事項 (用語ライセンス) leaves such
+# terms' licence to the user. So each site is in words too (bodySite.text), and the code carries
+# our own coding of the diary question.
+PAIN_SITES: dict[SeriesId, tuple[str, str, str]] = {
+    "knee_pain_right": ("6757004", "Structure of right knee region", "右膝"),
+    "knee_pain_left": ("82169009", "Structure of left knee region", "左膝"),
+    "back_pain": ("37822005", "Lower back structure", "腰"),
+}
+PAIN_LOINC = PAIN_SEVERITY["code"]  # 72514-3, as the person's own export and the NRS scores
 
 
 def _codings(concepts: object) -> list[dict[str, Any]]:
@@ -66,6 +98,13 @@ def _has(concepts: object, system: str, code: str) -> bool:
 
 def loinc_of(resource: dict[str, Any]) -> set[str]:
     return {c["code"] for c in _codings(resource.get("code")) if c.get("system") == LOINC}
+
+
+def diary_pain_of(resource: dict[str, Any]) -> SeriesId | None:
+    """The diary pain series an observation rates (our own coding of its code), else None."""
+    codings = _codings(resource.get("code"))
+    codes = [c.get("code") for c in codings if c.get("system") == DIARY_SYSTEM]
+    return next((sid for sid in PAIN_SITES if sid in codes), None)
 
 
 def expected_profiles(resource: dict[str, Any]) -> set[str]:
@@ -158,6 +197,38 @@ def score_problems(
     return found
 
 
+def daily_pain_problems(observation: dict[str, Any], patients: set[str]) -> list[str]:
+    found = []
+    series = diary_pain_of(observation)
+    if series is None:
+        return ["daily pain: code does not name a diary pain question"]
+    if PAIN_LOINC not in loinc_of(observation):
+        found.append(f"daily pain: code is not LOINC {PAIN_LOINC}")
+    site = PAIN_SITES[series][0]
+    codings = _codings(observation.get("bodySite"))
+    sites = [c.get("code") for c in codings if c.get("system") == SNOMED]
+    if sites != [site]:
+        found.append(f"daily pain: bodySite is not SNOMED CT {site} ({series})")
+    value = observation.get("valueInteger")
+    low, high = series_rule(series).scale  # the diary's own 0-10 (journey.yaml)
+    if not (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (low is None or low <= value)
+        and (high is None or value <= high)
+    ):
+        found.append(f"daily pain: valueInteger is not a whole number from {low:g} to {high:g}")
+    if not _has(observation.get("category"), OBSERVATION_CATEGORY, "survey"):
+        found.append("daily pain: category survey is missing")
+    if observation.get("status") != "final":
+        found.append("daily pain: status is not final")
+    if (observation.get("subject") or {}).get("reference") not in patients:
+        found.append("daily pain: subject is not the bundle's JP_Patient")
+    if not observation.get("effectiveDateTime"):
+        found.append("daily pain: effectiveDateTime (the diary day) is missing")
+    return found
+
+
 def bundle_problems(bundle: dict[str, Any]) -> list[str]:
     """Every JP Core rule above, over every entry of the Bundle; [] when it holds."""
     entries = [e for e in bundle.get("entry") or [] if isinstance(e, dict)]
@@ -176,6 +247,8 @@ def bundle_problems(bundle: dict[str, Any]) -> list[str]:
         elif resource.get("resourceType") == "Observation":
             if loinc_of(resource) & set(BODY_MEASURES):
                 found += body_measurement_problems(resource, patients)
+            elif diary_pain_of(resource) is not None:
+                found += daily_pain_problems(resource, patients)
             else:
                 found += score_problems(resource, responses, patients)
     return found

@@ -90,7 +90,7 @@ class SeriesRow:
     label_text: str
     reason: str
     rule: str
-    points: tuple[Point, ...]  # every record, for the chart
+    points: tuple[Point, ...]  # every record up to `today`, for the chart (and FHIR's pain)
     weeks: tuple[WeekShown, ...]  # the latest weeks, for the table
 
 
@@ -138,7 +138,8 @@ class PatientReport:
 
     @property
     def pain(self) -> tuple[SeriesRow, ...]:
-        """The diary's pain series that have records: the diary trend."""
+        """The diary's pain series that have records: the diary trend, and the daily pain of
+        the FHIR export (fhir.py), day by day as the chart draws it."""
         return tuple(s for s in self.series if s.id in PAIN_SERIES and s.points)
 
     @property

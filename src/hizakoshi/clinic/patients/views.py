@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from hizakoshi.clinic.models import Membership
+from hizakoshi.clinic.models import CareLink, Membership
 from hizakoshi.clinic.patients import presenters
 from hizakoshi.clinic.patients.fhir import patient_bundle
 from hizakoshi.clinic.patients.report import PatientReport
@@ -63,14 +63,20 @@ def _plan_url(person_id: int) -> str | None:
         return None
 
 
+WHAT = {Need.READ: "patient_page", Need.PRINT: "previsit_pdf", Need.EXPORT: "fhir_bundle"}
+
+
+def _link(membership: Membership, request: HttpRequest, person_id: int, need: Need) -> CareLink:
+    person = person_for(
+        actor=request.user, person_id=person_id, need=need, what=WHAT[need], ip=staff_ip(request)
+    )
+    return care_link_live(person=person, clinic=membership.clinic)
+
+
 def _report(
     membership: Membership, request: HttpRequest, person_id: int, need: Need
 ) -> PatientReport:
-    what = {Need.READ: "patient_page", Need.PRINT: "previsit_pdf"}[need]
-    person = person_for(
-        actor=request.user, person_id=person_id, need=need, what=what, ip=staff_ip(request)
-    )
-    link = care_link_live(person=person, clinic=membership.clinic)
+    link = _link(membership, request, person_id, need)
     return patient_report(link=link, today=local_today(), lang=current_lang())
 
 
@@ -127,18 +133,15 @@ def patient_pdf(request: HttpRequest, membership: Membership, person_id: int) ->
 @staff_area
 @reads_only
 def patient_fhir(request: HttpRequest, membership: Membership, person_id: int) -> HttpResponse:
-    person = person_for(
-        actor=request.user,
-        person_id=person_id,
-        need=Need.EXPORT,
-        what="fhir_bundle",
-        ip=staff_ip(request),
-    )
-    bundle = patient_bundle(link=care_link_live(person=person, clinic=membership.clinic))
+    link = _link(membership, request, person_id, Need.EXPORT)
+    # The report the page and the PDF show: the Bundle's diary pain is its pain series, so the
+    # three agree on every day and value.
+    report = patient_report(link=link, today=local_today(), lang=current_lang())
+    bundle = patient_bundle(link=link, report=report)
     response = HttpResponse(
         json.dumps(bundle, ensure_ascii=False, indent=1),
         content_type="application/fhir+json; charset=utf-8",
     )
-    name = f"patient-{person_id}-{local_today():%Y%m%d}.fhir.json"
+    name = f"patient-{person_id}-{report.today:%Y%m%d}.fhir.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
