@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 
+from django.core.exceptions import ImproperlyConfigured
+
 REDACTED = "REDACTED"
 
 # The token converters in selfcheck/urls.py and journey/reminders/urls.py accept 20-100 URL-safe
@@ -42,3 +44,28 @@ class RedactTokens(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True
+
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def logging_config(level: str) -> dict[str, object]:
+    """settings.LOGGING: every line through the redacting filter at `level`; Django's own loggers
+    (requests answered 4xx/5xx; runserver's access lines) through the same handler instead of
+    Django's default ones."""
+    if level not in LEVELS:
+        choices = f"{', '.join(LEVELS[:-1])} or {LEVELS[-1]}"
+        raise ImproperlyConfigured(f"HIZAKOSHI_LOG_LEVEL={level!r}: use {choices}")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"redact_tokens": {"()": "hizakoshi.site.logredact.RedactTokens"}},
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django": {"handlers": ["console"], "level": level, "propagate": False},
+            "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        },
+    }

@@ -27,6 +27,7 @@ from hizakoshi.site.env import (
     env_str,
     secret_key,
 )
+from hizakoshi.site.logredact import logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CONTENT_DIR = PACKAGE_DIR / "care" / "content"
@@ -383,30 +384,15 @@ HIZAKOSHI_CLINIC_BOOKING_EMAIL = env_email("HIZAKOSHI_CLINIC_BOOKING_EMAIL", "")
 # Japanese STarT Back): a YAML or JSON file the clinic supplies under its own licence
 # (care.instruments.load_clinic_item_texts). Empty: only NRS and the activity goals are offered.
 HIZAKOSHI_INSTRUMENT_TEXT_FILE = env_str("HIZAKOSHI_INSTRUMENT_TEXT_FILE", "")
+# The staff FHIR export names the diary's pain sites in SNOMED CT only for a clinic that holds a
+# SNOMED CT licence (free only in SNOMED International's member countries): else in words.
+HIZAKOSHI_FHIR_SNOMED = env_bool("HIZAKOSHI_FHIR_SNOMED", False)
 
 # --- the self-check -------------------------------------------------------------------------
 # How long the answers carried in the cookie stay valid (cookie max-age and signature age).
 SELFCHECK_STATE_MAX_AGE = env_int("HIZAKOSHI_SELFCHECK_STATE_HOURS", 2, minimum=1) * 3600
 
 LOG_LEVEL = env_str("HIZAKOSHI_LOG_LEVEL", "WARNING").strip().upper()
-if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-    raise ImproperlyConfigured(
-        f"HIZAKOSHI_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL"
-    )
 # Saved-result, calendar and password-reset links are keys: every log line shows them redacted
 # (site/logredact.py; gunicorn's access log uses the same rule, see `hizakoshi serve`).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact_tokens": {"()": "hizakoshi.site.logredact.RedactTokens"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Django's own loggers (requests answered 4xx/5xx; runserver's access lines) through the same
-    # redacting handler instead of Django's default ones.
-    "loggers": {
-        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL)

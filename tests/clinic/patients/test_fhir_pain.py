@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -31,6 +32,12 @@ LOINC_PAIN = "72514-3"
 SITES = {"knee_pain_right": "6757004", "knee_pain_left": "82169009", "back_pain": "37822005"}
 
 Pains = dict[tuple[str, date], int]
+
+
+@pytest.fixture(autouse=True)
+def snomed(settings: Any) -> None:
+    """As a clinic with a SNOMED CT licence exports (the default, without one: at the end)."""
+    settings.HIZAKOSHI_FHIR_SNOMED = True
 
 
 @pytest.fixture
@@ -201,7 +208,11 @@ def _left_knee_on_the_right(b: dict[str, Any]) -> None:
 
 
 def _back_on_the_knee(b: dict[str, Any]) -> None:
-    _first(b)["bodySite"] = copy.deepcopy(_first(b, "back_pain")["bodySite"])
+    _first(b)["bodySite"]["coding"] = copy.deepcopy(_first(b, "back_pain")["bodySite"]["coding"])
+
+
+def _words_of_the_back(b: dict[str, Any]) -> None:
+    _first(b)["bodySite"]["text"] = "腰"
 
 
 RULES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
@@ -222,11 +233,7 @@ RULES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         _our_code_gone,
         "score: derivedFrom does not name a QuestionnaireResponse of the bundle",
     ),
-    (
-        "no site",
-        _drop("bodySite"),
-        "daily pain: bodySite is not SNOMED CT 6757004 (knee_pain_right)",
-    ),
+    ("words", _words_of_the_back, "daily pain: bodySite.text is not 右膝 (knee_pain_right)"),
     ("11", _set("valueInteger", 11), "daily pain: valueInteger is not a whole number from 0 to 10"),
     ("-1", _set("valueInteger", -1), "daily pain: valueInteger is not a whole number from 0 to 10"),
     (
@@ -260,3 +267,30 @@ def test_rule_daily_pain(
     copied = copy.deepcopy(bundle)
     change(copied)
     assert jpcore.bundle_problems(copied) == [says]
+
+
+def test_no_site_is_two_problems(bundle: dict[str, Any]) -> None:
+    copied = copy.deepcopy(bundle)
+    _first(copied).pop("bodySite")
+    assert jpcore.bundle_problems(copied) == [
+        "daily pain: bodySite.text is not 右膝 (knee_pain_right)",
+        "daily pain: bodySite is not SNOMED CT 6757004 (knee_pain_right)",
+    ]
+
+
+# --- without a SNOMED CT licence (the default): the sites in words, no SNOMED code anywhere -----
+
+
+def test_without_a_snomed_licence_the_sites_are_in_words_only(settings: Any, year: Year) -> None:
+    settings.HIZAKOSHI_FHIR_SNOMED = False
+    bundle = export(year.link)
+    assert "snomed" not in json.dumps(bundle).lower()
+    words = {"knee_pain_right": "右膝", "knee_pain_left": "左膝", "back_pain": "腰"}
+    for r in pains(bundle):
+        assert r["bodySite"] == {"text": words[str(jpcore.diary_pain_of(r))]}
+    assert jpcore.bundle_problems(bundle) == []
+    # A SNOMED code in a Bundle that should have none is reported, not sent.
+    _first(bundle)["bodySite"]["coding"] = [{"system": jpcore.SNOMED, "code": SITES["back_pain"]}]
+    assert jpcore.bundle_problems(bundle) == [
+        "daily pain: bodySite has SNOMED CT codes, off here (HIZAKOSHI_FHIR_SNOMED)"
+    ]

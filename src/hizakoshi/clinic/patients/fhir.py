@@ -132,7 +132,7 @@ def daily_pain(subject: str, series: SeriesId, day: date, value: float) -> dict[
     """One diary day's pain at one site, as the person rated it (0-10)."""
     if not float(value).is_integer():
         raise ExportBroken(f"daily pain: {series} on {day} is not a whole number")
-    code, display, words = jpcore.PAIN_SITES[series]
+    words = jpcore.PAIN_SITES[series][2]
     return {
         "resourceType": "Observation",
         "meta": {"profile": [jpcore.JP_OBSERVATION_COMMON]},
@@ -144,10 +144,7 @@ def daily_pain(subject: str, series: SeriesId, day: date, value: float) -> dict[
         },
         "subject": {"reference": subject},
         "effectiveDateTime": day.isoformat(),
-        "bodySite": {
-            "coding": [{"system": jpcore.SNOMED, "code": code, "display": display}],
-            "text": words,
-        },
+        "bodySite": jpcore.body_site(series),
         "valueInteger": int(value),
     }
 

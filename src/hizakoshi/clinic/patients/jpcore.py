@@ -26,8 +26,9 @@ JP_HumanName.fsh, JP_Observation_Common.fsh, JP_Observation_BodyMeasurement.fsh)
   and physical exam profiles are a clinician's measurements and findings), so like the scores
   they are JP_Observation_Common observations in category survey: one per diary day and body
   site, LOINC 72514-3 (a 0-10 numeric pain rating the person reported: what the diary asks),
-  valueInteger within the series' scale (journey.yaml: 0-10), bodySite the SNOMED CT body
-  structure of that site (PAIN_SITES), effectiveDateTime the diary day. They come from the
+  valueInteger within the series' scale (journey.yaml: 0-10), bodySite the site in words and,
+  where the clinic holds a SNOMED CT licence, its body structure code (PAIN_SITES),
+  effectiveDateTime the diary day. They come from the
   person's own diary, not from a questionnaire, so they have no derivedFrom; our own coding (the
   person's export's: the diary's field) says which diary question it answers.
 """
@@ -35,6 +36,8 @@ JP_HumanName.fsh, JP_Observation_Common.fsh, JP_Observation_BodyMeasurement.fsh)
 from __future__ import annotations
 
 from typing import Any
+
+from django.conf import settings
 
 from hizakoshi.care.journey.content import SeriesId, series_rule
 from hizakoshi.journey.me.fhir import CODE_SYSTEM as DIARY_SYSTEM
@@ -69,10 +72,11 @@ BODY_MEASURES: dict[str, tuple[str, str, str]] = {
 # structure modelling names 37822005 so), HL7's Symptoms guide (low back pain, 279039007, has its
 # site coded 37822005) and published FHIR body-site value sets (the two knee regions). The knee
 # "region", not the joint: the diary asks where it hurts, in and around the knee.
-# Licence: SNOMED CT is free only in SNOMED International's member countries (check Japan's
-# standing before relying on it), and JP Core's 利用上の注意事項 (用語ライセンス) leaves such
-# terms' licence to the user. So each site is in words too (bodySite.text), and the code carries
-# our own coding of the diary question.
+# Licence: SNOMED CT is free only in SNOMED International's member countries (Japan's standing
+# is for the clinic to check), and JP Core's 利用上の注意事項 (用語ライセンス) leaves such terms'
+# licence to the user. So the codes are sent only where the clinic says it holds a licence
+# (HIZAKOSHI_FHIR_SNOMED, off by default); each site is always in words (bodySite.text), and the
+# observation's code carries our own coding of the diary question.
 PAIN_SITES: dict[SeriesId, tuple[str, str, str]] = {
     "knee_pain_right": ("6757004", "Structure of right knee region", "右膝"),
     "knee_pain_left": ("82169009", "Structure of left knee region", "左膝"),
@@ -197,6 +201,15 @@ def score_problems(
     return found
 
 
+def body_site(series: SeriesId) -> dict[str, Any]:
+    """Where the pain of `series` is: in Japanese words, and in SNOMED CT only where the clinic
+    holds the licence (settings.HIZAKOSHI_FHIR_SNOMED)."""
+    code, display, words = PAIN_SITES[series]
+    if not settings.HIZAKOSHI_FHIR_SNOMED:
+        return {"text": words}
+    return {"coding": [{"system": SNOMED, "code": code, "display": display}], "text": words}
+
+
 def daily_pain_problems(observation: dict[str, Any], patients: set[str]) -> list[str]:
     found = []
     series = diary_pain_of(observation)
@@ -204,11 +217,15 @@ def daily_pain_problems(observation: dict[str, Any], patients: set[str]) -> list
         return ["daily pain: code does not name a diary pain question"]
     if PAIN_LOINC not in loinc_of(observation):
         found.append(f"daily pain: code is not LOINC {PAIN_LOINC}")
-    site = PAIN_SITES[series][0]
-    codings = _codings(observation.get("bodySite"))
-    sites = [c.get("code") for c in codings if c.get("system") == SNOMED]
-    if sites != [site]:
-        found.append(f"daily pain: bodySite is not SNOMED CT {site} ({series})")
+    code, _, words = PAIN_SITES[series]
+    body = observation.get("bodySite") or {}
+    sites = [c.get("code") for c in _codings(body) if c.get("system") == SNOMED]
+    if body.get("text") != words:
+        found.append(f"daily pain: bodySite.text is not {words} ({series})")
+    if not settings.HIZAKOSHI_FHIR_SNOMED and sites:
+        found.append("daily pain: bodySite has SNOMED CT codes, off here (HIZAKOSHI_FHIR_SNOMED)")
+    elif settings.HIZAKOSHI_FHIR_SNOMED and sites != [code]:
+        found.append(f"daily pain: bodySite is not SNOMED CT {code} ({series})")
     value = observation.get("valueInteger")
     low, high = series_rule(series).scale  # the diary's own 0-10 (journey.yaml)
     if not (
