@@ -18,8 +18,12 @@ with the patient's own records; a URL without a row fails, so a new URL cannot e
 - BOOKING pages name one of the clinic's bookings in the URL: its staff only (staff of another
   clinic and patients get a 404); a clinician reading the booking of a linked person asks the
   door for that person.
+- SETTING pages name one of the clinic's own settings in the URL (an entry of its consultation
+  hours), about no one person: its staff of the row's role only; staff of another clinic (of that
+  role too) and patients get a 404.
 - GATE pages are the second-factor pages, for members who have not passed it yet.
-Staff without a second factor reach no CLINIC, STAFF or BOOKING page (sent to the second factor).
+Staff without a second factor reach no CLINIC, STAFF, BOOKING or SETTING page (sent to the second
+factor).
 No URL answers 5xx to any persona, for a GET or an empty POST.
 """
 
@@ -67,6 +71,7 @@ class Kind(Enum):
     STAFF = "one linked patient's records, for the clinic's staff"
     GATE = "the clinic's second-factor pages"
     BOOKING = "one of the clinic's bookings, named in the URL, for the clinic's staff"
+    SETTING = "one of the clinic's own settings, named in the URL, for its staff of a role"
 
 
 Args = Callable[[User], dict[str, object]]
@@ -154,6 +159,11 @@ def _clinic_booking(owner: User) -> dict[str, object]:
         },
     )
     return {"booking_id": made.booking.pk}
+
+
+def _clinic_hours_entry(owner: User) -> dict[str, object]:
+    """One staff member's hours at the patient's clinic (HIZA01): its staff reach them."""
+    return {"availability_id": availability(_clinic_of(owner), label="相談室1").pk}
 
 
 def _linked_patient(owner: User) -> dict[str, object]:
@@ -281,6 +291,12 @@ URLS: dict[str, Row] = {
     "clinic:bookings": CLINIC,
     "clinic:booking": Row(Kind.BOOKING, _clinic_booking),
     "clinic:booking_move": Row(Kind.BOOKING, _clinic_booking),
+    # The clinic's consultation hours: its admin and reception (the walk takes reception; the
+    # admin's access is tested in tests/clinic/hours/). No one person's records on any of them.
+    "clinic:hours": Row(Kind.CLINIC, role=Role.RECEPTION),
+    "clinic:hours_new": Row(Kind.CLINIC, role=Role.RECEPTION),
+    "clinic:hours_days": Row(Kind.CLINIC, role=Role.RECEPTION),
+    "clinic:hours_edit": Row(Kind.SETTING, _clinic_hours_entry, role=Role.RECEPTION),
 }
 
 
@@ -366,7 +382,7 @@ def test_every_url_has_a_row_and_every_row_a_url() -> None:
     assert sorted(n for n in URLS if n not in names) == []
 
 
-CLINIC_AREA = (Kind.CLINIC, Kind.STAFF, Kind.GATE, Kind.BOOKING)
+CLINIC_AREA = (Kind.CLINIC, Kind.STAFF, Kind.GATE, Kind.BOOKING, Kind.SETTING)
 
 
 def test_every_open_page_says_why_and_no_page_of_records_needs_a_reason() -> None:
@@ -480,7 +496,7 @@ def test_each_url_for_the_clinics_staff_another_clinics_staff_and_staff_without_
         _assert_no_server_error(name, who, seen[who])
     _assert_nothing_of_the_patient(name, "other", seen["other"])
     _assert_nothing_of_the_patient(name, "no_factor", seen["no_factor"])
-    if row.kind in (Kind.CLINIC, Kind.STAFF, Kind.BOOKING):
+    if row.kind in (Kind.CLINIC, Kind.STAFF, Kind.BOOKING, Kind.SETTING):
         for v in seen["no_factor"]:
             assert v.status == 302 and v.location.startswith("/clinic/verify/"), (name, v.method)
             assert not v.door, name
@@ -492,6 +508,10 @@ def test_each_url_for_the_clinics_staff_another_clinics_staff_and_staff_without_
     if row.kind is Kind.CLINIC:
         assert seen["staff"][0].status == 200, (name, seen["staff"][0].status)
         assert seen["other"][0].status == 200, (name, seen["other"][0].status)
+    if row.kind is Kind.SETTING:
+        assert seen["staff"][0].status == 200, (name, seen["staff"][0].status)
+        assert [v.status for v in seen["other"]] == [404, 404], name
+        assert all(not v.door for who in seen for v in seen[who]), name
     if row.kind is Kind.STAFF:
         assert seen["staff"][0].status in (200, 302), (name, seen["staff"][0].status)
         assert [v.status for v in seen["other"]] == [404, 404], name

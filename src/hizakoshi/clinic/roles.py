@@ -67,3 +67,15 @@ BOOKING_ROLES = frozenset({Role.DOCTOR, Role.PHYSIO, Role.RECEPTION})
 
 def handles_bookings(role: str) -> bool:
     return role in BOOKING_ROLES
+
+
+# Who sets when the clinic takes consultation bookings (the hours page, /clinic/hours/): the
+# clinic admin, who runs the clinic, and reception, who keeps its diary and phones the people a
+# change leaves outside the hours. Doctors and physiotherapists get a 404 there, as for any page
+# that is not theirs: they see their bookings in the calendar, and a read-only copy of the page
+# would be a second view of the same rows to keep right for no task of theirs.
+HOURS_ROLES = frozenset({Role.ADMIN, Role.RECEPTION})
+
+
+def manages_hours(role: str) -> bool:
+    return role in HOURS_ROLES

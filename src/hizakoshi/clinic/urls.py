@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver
 from hizakoshi.clinic.audit import urls as audit
 from hizakoshi.clinic.calendar import urls as calendar
 from hizakoshi.clinic.dashboard import urls as dashboard
+from hizakoshi.clinic.hours import urls as hours
 from hizakoshi.clinic.patients import urls as patients
 from hizakoshi.clinic.plan import urls as plan
 from hizakoshi.clinic.reports import urls as reports
@@ -23,4 +24,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *audit.urlpatterns,
     *reports.urlpatterns,
     *calendar.urlpatterns,
+    *hours.urlpatterns,
 ]

@@ -2,10 +2,18 @@
 life (who may change it until when, when the reminder is due, how long it is kept).
 
 Pure: no Django, times passed in (aware datetimes), the clinic's time zone named by the caller
-(Asia/Tokyo). The shell (clinic/booking/) stores availabilities and bookings and asks here.
+(Asia/Tokyo). The shell (clinic/booking/) stores availabilities and bookings and asks here;
+clinic/hours/ asks `availability_problems` before it keeps a change of hours and `within_hours`
+which bookings the change left outside them.
 """
 
 from hizakoshi.care.booking.holidays import japanese_holidays
+from hizakoshi.care.booking.hours import (
+    availability_problems,
+    day_problem,
+    number_limits,
+    within_hours,
+)
 from hizakoshi.care.booking.policy import (
     HOLDS_SLOT,
     MAX_NOTICE_ATTEMPTS,
@@ -50,8 +58,10 @@ __all__ = [
     "Refusal",
     "Slot",
     "State",
+    "availability_problems",
     "check_slot",
     "day_hours",
+    "day_problem",
     "free_slots",
     "hours_from_pairs",
     "japanese_holidays",
@@ -61,10 +71,12 @@ __all__ = [
     "merged_exceptions",
     "next_statuses",
     "notice_due",
+    "number_limits",
     "purge_before",
     "reminder_due",
     "reminder_window",
     "retention_ends",
     "search_window",
     "week_from_pairs",
+    "within_hours",
 ]

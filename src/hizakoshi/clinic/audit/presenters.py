@@ -69,6 +69,8 @@ WHAT_LABELS: dict[str, Promise] = {
     "acknowledge": _("Acknowledgement of a flag"),
     "audit_csv": _("Audit trail (CSV)"),
     "records": _("Records"),
+    "availability": _("Consultation hours"),
+    "day_exception": _("Closed day or one-off hours"),
 }
 
 

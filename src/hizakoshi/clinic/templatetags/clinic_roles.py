@@ -34,3 +34,8 @@ def role_word(role: str) -> str:
 @register.filter
 def handles_bookings(role: str) -> bool:
     return roles.handles_bookings(role)
+
+
+@register.filter
+def manages_hours(role: str) -> bool:
+    return roles.manages_hours(role)

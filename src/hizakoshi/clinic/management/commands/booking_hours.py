@@ -12,22 +12,28 @@ A label names one availability of the clinic: given again, it is changed. Minute
 how long before the start they may move or cancel it themself). --closed closes a whole day
 for the clinic (every label); --day gives one label other hours on one day. Public holidays
 are closed unless --open-on-holidays. Bad input: a message and exit code 2; nothing changes.
+
+The writes are the hours page's own (clinic/hours/services.py, also at /clinic/hours/): the same
+checks, the same rows, each change on the audit trail as made from the command line.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.utils import timezone
-from pydantic import ValidationError
+from django.utils import timezone, translation
 
-from hizakoshi.care.booking import Availability as Offer
-from hizakoshi.care.booking import hours_from_pairs, week_from_pairs
-from hizakoshi.clinic.models import Availability, Clinic, DayException
+from hizakoshi.clinic.hours.services import (
+    COMMAND,
+    HoursRefused,
+    availability_put,
+    day_set,
+)
+from hizakoshi.clinic.models import Availability, Clinic
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PERIOD = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
@@ -91,59 +97,49 @@ class Command(BaseCommand):
         clinic = Clinic.objects.filter(code=str(options["clinic"]).strip().upper()).first()
         if clinic is None:
             raise bad(f"no clinic has the code {options['clinic']!r}")
-        with transaction.atomic():
-            resource = self._resource(clinic, options) if options["label"] else None
-            for raw in options["closed"]:
-                DayException.objects.update_or_create(
-                    clinic=clinic, resource=None, day=_day(raw), defaults={"hours": []}
-                )
-            for raw in options["day"]:
-                if resource is None:
-                    raise bad("--day needs --label: whose hours change that day")
-                when, _, hours = raw.partition("=")
-                pairs = periods(hours.split(",")) if hours else []
-                try:
-                    hours_from_pairs(pairs)
-                except (ValueError, ValidationError) as problem:
-                    raise bad(f"--day {raw}: {problem}") from None
-                DayException.objects.update_or_create(
-                    clinic=clinic, resource=resource, day=_day(when), defaults={"hours": pairs}
-                )
+        now = timezone.now()
+        try:
+            with translation.override("en"), transaction.atomic():
+                resource = self._resource(clinic, options, now) if options["label"] else None
+                for raw in options["closed"]:
+                    day_set(clinic=clinic, day=_day(raw), hours=[], actor=COMMAND, now=now)
+                for raw in options["day"]:
+                    if resource is None:
+                        raise bad("--day needs --label: whose hours change that day")
+                    when, _, hours = raw.partition("=")
+                    pairs = periods(hours.split(",")) if hours else []
+                    try:
+                        day_set(
+                            clinic=clinic,
+                            day=_day(when),
+                            hours=pairs,
+                            resource_id=resource.pk,
+                            actor=COMMAND,
+                            now=now,
+                        )
+                    except HoursRefused as refused:
+                        raise bad(f"--day {raw}: {refused}") from None
+        except HoursRefused as refused:
+            raise bad(f"{options['label'] or clinic.code}: {refused}") from None
         self.stdout.write(f"Booking hours of {clinic.code} saved.")
 
-    def _resource(self, clinic: Clinic, options: dict[str, Any]) -> Availability:
+    def _resource(self, clinic: Clinic, options: dict[str, Any], now: datetime) -> Availability:
         label = str(options["label"]).strip()[:60]
-        resource = Availability.objects.filter(clinic=clinic, label=label).first()
-        if resource is None:
-            if not options["week"]:
-                raise bad(f"{label!r} is new: give its --week")
-            resource = Availability(clinic=clinic, label=label, created_at=timezone.now())
+        values: dict[str, Any] = {
+            "confirm_by_staff": bool(options["confirm_by_staff"]),
+            "open_on_holidays": bool(options["open_on_holidays"]),
+            "active": not options["off"],
+        }
         if options["week"]:
-            resource.weekly = parse_week(options["week"])
+            values["weekly"] = parse_week(options["week"])
         for name, field in NUMBERS.items():
             if options[name] is not None:
-                setattr(resource, field, options[name])
+                values[field] = options[name]
         if options["price"] is not None:
-            resource.price_yen = options["price"]
+            values["price_yen"] = options["price"]
         if options["price_note"] is not None:
-            resource.price_note = options["price_note"]
-        resource.confirm_by_staff = bool(options["confirm_by_staff"])
-        resource.open_on_holidays = bool(options["open_on_holidays"])
-        resource.active = not options["off"]
-        try:  # the core's own checks: hours that overlap, a slot of 3 minutes, 400 days ahead
-            Offer(
-                weekly=week_from_pairs(resource.weekly),
-                slot_minutes=resource.slot_minutes,
-                buffer_minutes=resource.buffer_minutes,
-                lead_minutes=resource.lead_minutes,
-                horizon_days=resource.horizon_days,
-            )
-        except (ValueError, ValidationError) as problem:
-            raise bad(f"{label}: {problem}") from None
-        if resource.price_yen is not None and resource.price_yen < 0:
-            raise bad("--price cannot be negative")
-        resource.save()
-        return resource
+            values["price_note"] = options["price_note"]
+        return availability_put(clinic=clinic, label=label, values=values, actor=COMMAND, now=now)
 
 
 def _day(raw: str) -> date:
