@@ -57,7 +57,7 @@ def test_two_hundred_patients_of_every_kind_are_linked_and_a_second_run_duplicat
     first = demo_clinic_load(today=TODAY)
     assert first.counts["linked"] == len(PATIENT_EMAILS) == 200
     before = _counts()
-    assert before["staff"] == before["devices"] == len(DEMO_STAFF) == 2
+    assert before["staff"] == before["devices"] == len(DEMO_STAFF) == 3
     # Bulk-made accounts: nobody can log in as a demo patient; the staff can.
     assert not User.objects.get(email=PATIENT_EMAILS[0]).has_usable_password()
     for member in DEMO_STAFF:

@@ -49,6 +49,8 @@ class DemoStaff:
 DEMO_STAFF: tuple[DemoStaff, ...] = (
     DemoStaff("demo-doctor@example.com", Role.DOCTOR, "山本(デモ医師)"),
     DemoStaff("demo-physio@example.com", Role.PHYSIO, "小川(デモ理学療法士)"),
+    # Reception sees no health record; it keeps the calendar and the consultation hours.
+    DemoStaff("demo-reception@example.com", Role.RECEPTION, "佐藤(デモ受付)"),
 )
 
 

@@ -1,6 +1,6 @@
-"""The demo clinic: DEMO01 with a doctor and a physiotherapist (each with a TOTP device), about
-200 linked patients with varied made-up histories, and the journey's demo person linked too, so
-that the clinic's pages show real work the moment `hizakoshi run` starts.
+"""The demo clinic: DEMO01 with a doctor, a physiotherapist and reception (each with a TOTP
+device), about 200 linked patients with varied made-up histories, and the journey's demo person
+linked too, so that the clinic's pages show real work the moment `hizakoshi run` starts.
 
 `demo_clinic_load()` keeps the clinic and its staff (their printed logins and secrets stay
 valid between runs) and makes the patients afresh, so their histories always end today and a

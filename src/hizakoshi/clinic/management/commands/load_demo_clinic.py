@@ -17,9 +17,10 @@ DEMO_BOOKING_LABEL = "相談(デモ)"
 
 class Command(BaseCommand):
     help = (
-        f"Create the demo clinic {DEMO_CODE} with a doctor and a physiotherapist (TOTP second "
-        "factor) and about 200 linked demo patients, and print the staff logins. Safe to run "
-        "again: the patients are made afresh (histories ending today), never duplicated."
+        f"Create the demo clinic {DEMO_CODE} with a doctor, a physiotherapist and reception "
+        "(TOTP second factor) and about 200 linked demo patients, and print the staff logins. "
+        "Safe to run again: the patients are made afresh (histories ending today), never "
+        "duplicated."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
