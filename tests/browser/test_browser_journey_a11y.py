@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from hizakoshi.care.journey import diary_signs
 from hizakoshi.journey.demo.services import DEMO_EMAIL, demo_journey_load
 from hizakoshi.journey.models import Escalation
-from test_access_door import area_urls
+from urltable import area_urls
 
 from .conftest import AXE_JS, PHONE, shoot
 from .person import log_in, site_text

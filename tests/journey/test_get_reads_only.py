@@ -22,7 +22,7 @@ from hizakoshi.journey.models import ClinicianNote, Escalation
 from hizakoshi.journey.reminders.services import calendar_feed_create
 from hizakoshi.journey.review.services import journeys_review
 from journey.review_helpers import DAY, START, at, stopped_opening_the_app
-from test_access_door import url_for, url_names
+from urltable import url_for, url_names
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from hizakoshi.care.journey.escalation import day_text
 from hizakoshi.journey.demo.services import demo_journey_load
 from hizakoshi.journey.me.selectors import local_today
 from hizakoshi.journey.templatetags.evidence import citation_text
-from test_access_door import area_urls
+from urltable import area_urls
 
 pytestmark = pytest.mark.django_db
 

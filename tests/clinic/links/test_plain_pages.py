@@ -15,7 +15,7 @@ from hizakoshi.clinic.links.consent import CONSENT_VERSION
 from hizakoshi.clinic.models import AuditAction, AuditEvent, Clinic
 from journey.test_plain_words import FORBIDDEN, words_of
 from people import linked
-from test_access_door import url_names
+from urltable import url_names
 
 pytestmark = pytest.mark.django_db
 
