@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict
 
 Lang = Literal["ja", "en"]
@@ -22,6 +23,19 @@ Duration = Literal["under_6w", "6w_3m", "3m_6m", "6m_1y", "over_1y", "unknown"]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def field_bounds(model: type[BaseModel], field: str) -> tuple[int, int]:
+    """The smallest and the largest whole value a model's field takes (its Field(ge=, le=)):
+    the forms that let people enter one ask the core's own type, never a copy of its limits."""
+    low = high = None
+    for item in model.model_fields[field].metadata:
+        if isinstance(item, Ge):
+            low = int(item.ge)  # type: ignore[call-overload]
+        if isinstance(item, Le):
+            high = int(item.le)  # type: ignore[call-overload]
+    assert low is not None and high is not None, f"{model.__name__}.{field} has no bounds"
+    return low, high
 
 
 class Text(Frozen):

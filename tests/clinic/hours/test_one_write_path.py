@@ -13,26 +13,14 @@ from django.core.management import call_command
 from django.test import Client
 
 from clinic.booking.factories import at, availability, booked, next_weekday, site_clinic
+from hizakoshi.clinic.hours.selectors import STORED
 from hizakoshi.clinic.models import AuditEvent, Availability, Booking, Clinic, DayException, Role
 from people import clinic_make
 
 from .helpers import entry_fields, signed_in
 
 pytestmark = pytest.mark.django_db
-COMPARED = (
-    "label",
-    "weekly",
-    "slot_minutes",
-    "buffer_minutes",
-    "lead_minutes",
-    "horizon_days",
-    "change_until_minutes",
-    "confirm_by_staff",
-    "open_on_holidays",
-    "price_yen",
-    "price_note",
-    "active",
-)
+COMPARED = STORED  # every field the hours keep, as the services write them
 
 
 def rows_of(clinic: Clinic) -> dict[str, Any]:

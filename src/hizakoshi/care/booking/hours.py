@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
-from annotated_types import Ge, Le
 from pydantic import ValidationError
 
 from hizakoshi.care.booking.slots import (
@@ -22,7 +21,7 @@ from hizakoshi.care.booking.slots import (
     hours_from_pairs,
     week_from_pairs,
 )
-from hizakoshi.care.model import Text
+from hizakoshi.care.model import Text, field_bounds
 
 NUMBERS = ("slot_minutes", "buffer_minutes", "lead_minutes", "horizon_days")
 Pairs = Iterable[Sequence[str]]
@@ -41,14 +40,7 @@ REFUSED = Text(ja="この設定は使えません。", en="These settings cannot
 
 def number_limits(field: str) -> tuple[int, int]:
     """The smallest and the largest value `Availability` takes for one of NUMBERS."""
-    low = high = None
-    for item in Availability.model_fields[field].metadata:
-        if isinstance(item, Ge):
-            low = int(item.ge)  # type: ignore[call-overload]
-        if isinstance(item, Le):
-            high = int(item.le)  # type: ignore[call-overload]
-    assert low is not None and high is not None, f"Availability.{field} has no bounds"
-    return low, high
+    return field_bounds(Availability, field)
 
 
 def _outside(low: int, high: int) -> Text:

@@ -29,8 +29,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Literal, get_args
 
-from annotated_types import Ge, Le
-
 from hizakoshi.care.journey.ladder import Dose
 from hizakoshi.care.journey.progression import (
     ExerciseReview,
@@ -45,7 +43,7 @@ from hizakoshi.care.journey.walking import (
     WalkingTarget,
     review_walking,
 )
-from hizakoshi.care.model import Frozen, Text
+from hizakoshi.care.model import Frozen, Text, field_bounds
 
 Origin = Literal["selfcheck", "weekly", "clinician"]
 ORIGINS: tuple[Origin, ...] = get_args(Origin)
@@ -136,22 +134,11 @@ def selfcheck_replaces_walking(origin: Origin | None) -> bool:
 # diary could not hold is refused with a message, never stored.
 
 
-def _bounds(model: type[Frozen], field: str) -> tuple[int, int]:
-    low = high = None
-    for item in model.model_fields[field].metadata:
-        if isinstance(item, Ge):
-            low = int(item.ge)  # type: ignore[call-overload]
-        if isinstance(item, Le):
-            high = int(item.le)  # type: ignore[call-overload]
-    assert low is not None and high is not None, f"{model.__name__}.{field} has no bounds"
-    return low, high
-
-
 def dose_limits(levels: int) -> dict[str, tuple[int, int]]:
     """The range of each field of a dose; the level stops at the exercise's own versions
     (care.content.Exercise.levels), as the progression ladder does."""
-    found = {f: _bounds(Dose, f) for f in ("level", "sets", "reps", "hold_seconds")}
-    found["times_per_day"] = _bounds(Dose, "times_per_day")
+    found = {f: field_bounds(Dose, f) for f in ("level", "sets", "reps", "hold_seconds")}
+    found["times_per_day"] = field_bounds(Dose, "times_per_day")
     low, high = found["level"]
     found["level"] = (low, max(low, min(high, levels)))
     return found
@@ -159,13 +146,13 @@ def dose_limits(levels: int) -> dict[str, tuple[int, int]]:
 
 def walking_limits(unit: Unit) -> tuple[int, int]:
     """A daily target the diary can record (WalkDay), and at least the target type's floor."""
-    low, high = _bounds(WalkDay, unit)
-    floor, ceiling = _bounds(WalkingTarget, "per_day")
+    low, high = field_bounds(WalkDay, unit)
+    floor, ceiling = field_bounds(WalkingTarget, "per_day")
     return max(low, floor), min(high, ceiling)
 
 
 def days_limits() -> tuple[int, int]:
-    return _bounds(WalkingTarget, "days_per_week")
+    return field_bounds(WalkingTarget, "days_per_week")
 
 
 def _outside(low: int, high: int) -> Text:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hizakoshi.accounts.models import User
+from hizakoshi.care.booking.hours import NUMBERS
 from hizakoshi.clinic.hours import presenters, selectors
 from hizakoshi.clinic.hours.forms import MSG_SCOPE, AvailabilityForm, DayForm, periods_in
 from hizakoshi.clinic.hours.services import (
@@ -90,8 +91,7 @@ def hours(request: HttpRequest, membership: Membership) -> HttpResponse:
 def _defaults() -> dict[str, Any]:
     """A new entry's form starts from the model's defaults (30-minute slots, ...)."""
     blank = Availability()
-    fields = ("slot_minutes", "buffer_minutes", "lead_minutes", "horizon_days")
-    return {name: getattr(blank, name) for name in (*fields, "change_until_minutes")}
+    return {name: getattr(blank, name) for name in (*NUMBERS, "change_until_minutes")}
 
 
 def _form_page(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:

@@ -29,13 +29,14 @@ from django.utils import timezone, translation
 
 from hizakoshi.clinic.hours.services import (
     COMMAND,
+    DAY_CODES,
     HoursRefused,
     availability_put,
     day_set,
 )
 from hizakoshi.clinic.models import Availability, Clinic
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = DAY_CODES  # mon ... sun, as the audit trail writes them
 PERIOD = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
 NUMBERS = {
     "slot": "slot_minutes",

@@ -17,10 +17,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
-from django_tasks import TaskResultStatus
 
 from hizakoshi.clinic.booking.selectors import notices_due
-from hizakoshi.clinic.booking.tasks import send_booking_notice
+from hizakoshi.clinic.booking.tasks import outcome_of, send_booking_notice
 
 
 class Command(BaseCommand):
@@ -36,17 +35,10 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(f"Would send {len(due)} booking notice(s) to clinics.")
             return
-        outcomes = Counter(_send(pk) for pk in due)
+        outcomes = Counter(outcome_of(send_booking_notice, pk) for pk in due)
         self.stdout.write(
             f"Sent {outcomes['sent']} booking notice(s) to clinics; failed {outcomes['failed']}, "
             f"skipped {outcomes['skipped']}, queued {outcomes['queued']}."
         )
         if outcomes["failed"]:
             raise CommandError(f"{outcomes['failed']} booking notice(s) could not be sent")
-
-
-def _send(notice_id: int) -> str:
-    result = send_booking_notice.enqueue(notice_id)
-    if result.status == TaskResultStatus.SUCCESSFUL:
-        return str(result.return_value)
-    return "failed" if result.status == TaskResultStatus.FAILED else "queued"

@@ -17,11 +17,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
-from django_tasks import TaskResultStatus
 
 from hizakoshi.clinic.booking.selectors import reminders_due
 from hizakoshi.clinic.booking.services import REMINDER_JOB
-from hizakoshi.clinic.booking.tasks import send_booking_reminder
+from hizakoshi.clinic.booking.tasks import outcome_of, send_booking_reminder
 from hizakoshi.site.jobs import job_claims_prune
 
 KEEP_CLAIMS = timedelta(days=30)  # a claim names its booking's start: older ones serve nothing
@@ -41,7 +40,7 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(f"Would send {len(due)} booking reminder(s).")
             return
-        outcomes = Counter(_send(pk) for pk in due)
+        outcomes = Counter(outcome_of(send_booking_reminder, pk) for pk in due)
         job_claims_prune(name=REMINDER_JOB, before=now - KEEP_CLAIMS)
         self.stdout.write(
             f"Sent {outcomes['sent']} booking reminder(s); failed {outcomes['failed']}, "
@@ -49,10 +48,3 @@ class Command(BaseCommand):
         )
         if outcomes["failed"]:
             raise CommandError(f"{outcomes['failed']} booking reminder(s) could not be sent")
-
-
-def _send(booking_id: int) -> str:
-    result = send_booking_reminder.enqueue(booking_id)
-    if result.status == TaskResultStatus.SUCCESSFUL:
-        return str(result.return_value)
-    return "failed" if result.status == TaskResultStatus.FAILED else "queued"
