@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from hizakoshi.care.booking import availability_problems, day_problem
 from hizakoshi.care.booking.hours import NOT_A_TIME, NUMBERS
 from hizakoshi.care.model import Text
+from hizakoshi.clinic.hours.services import MSG_LABEL_EMPTY, MSG_NOT_NEGATIVE
 from hizakoshi.clinic.models import Availability
 from hizakoshi.site.language import current_lang
 
@@ -41,10 +42,8 @@ WIDE = 1_000_000
 
 MSG_NUMBER = _("Enter a whole number.")
 MSG_REQUIRED = _("Enter a number.")
-MSG_NOT_NEGATIVE = _("Please enter 0 or more.")
 MSG_TOO_LARGE = _("This number is too large.")
 MSG_BOTH_TIMES = _("Enter both times of the period, or neither.")
-MSG_LABEL = _("Please give a name, such as the staff member or the room.")
 MSG_DAY = _("Please enter a day like 2026-12-29.")
 MSG_PAST = _("Please choose today or a later day.")
 MSG_NEEDS_HOURS = _("Enter the hours of that day, or choose closed all day.")
@@ -141,7 +140,7 @@ class AvailabilityForm(forms.Form):
         label=_("Staff member or room"),
         max_length=Availability._meta.get_field("label").max_length,
         help_text=_("For staff: the staff member or the room, such as Dr Yamada or Room 1."),
-        error_messages={"required": MSG_LABEL},
+        error_messages={"required": MSG_LABEL_EMPTY},
     )
     slot_minutes = _number(_("Length of one consultation (minutes)"))
     buffer_minutes = _number(_("Break between consultations (minutes)"))
